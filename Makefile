@@ -1,0 +1,62 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: serve build test check-data stats new markdown lint lock browser clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# put scripts/ (the natoaz package) on the venv's path
+	echo "$(CURDIR)/scripts" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/natoaz-scripts.pth"
+	touch $@
+
+## serve: build and serve the site at http://$(ADDR) with live reload on data/ edits
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --livereload --dev-addr $(ADDR)
+
+## build: validate the data, then build site/ atomically (a failed build leaves site/ as it was)
+build: $(STAMP)
+	$(PY) -m natoaz build
+
+## test: lint and the whole test suite (browser tests included)
+test: $(STAMP) browser
+	$(PY) -m ruff check scripts tests
+	$(PY) -m pytest
+
+## check-data: validate every data file; every problem at once, file:line:col field message
+check-data: $(STAMP)
+	$(PY) -m natoaz check
+
+## stats: counts per collection, sector and decade; unsourced records; disagreements
+stats: $(STAMP)
+	$(PY) -m natoaz stats
+
+## new: scaffold a record, e.g. make new KIND=event TITLE="Title" DATE=2025-05-06
+new: $(STAMP)
+	$(PY) -m natoaz new $(KIND) "$(TITLE)" --date "$(DATE)"
+
+## markdown: the command-line twin of the hook: docs/ + generated pages into build/markdown
+markdown: $(STAMP)
+	$(PY) -m natoaz markdown --out build/markdown
+
+lint: $(STAMP)
+	$(PY) -m ruff check scripts tests
+
+## lock: recompile requirements.lock (exact pins, hashes) from requirements.in
+lock:
+	uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.lock
+
+## browser: Debian's chromium for the browser tests (installed with apt when missing)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,59 @@
+"""The only MkDocs adapter: adds the generated pages in memory on every build.
+
+`mkdocs serve` re-runs `on_files` on each change under `watch:` (data/, schemas/, scripts/), so YAML
+edits show up live. With invalid data a build fails with every problem listed; during `serve`
+the last good pages keep being served and the problems are printed in the terminal.
+Note: `serve` does not reload this module or the `natoaz` package; restart it after code changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from natoaz.problems import DataError
+from natoaz.render import page_origins, render_site
+from natoaz.validate import load_valid
+
+log = logging.getLogger("mkdocs.hooks.natoaz")
+_state: dict = {"command": "build", "last_good": None}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    return Path(os.environ.get("NATOAZ_DATA_DIR") or Path(config.config_file_path).parent / "data")
+
+
+def _generate(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str]]:
+    try:
+        dataset, warnings = load_valid(_data_dir(config))
+    except DataError as exc:
+        if _state["command"] == "serve" and _state["last_good"] is not None:
+            log.error("The data has errors; still serving the last good version.\n%s", exc)
+            return _state["last_good"]
+        raise PluginError(f"The data has errors:\n{exc}") from None
+    if warnings:
+        log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
+    _state["last_good"] = (render_site(dataset), page_origins(dataset))
+    return _state["last_good"]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages, origins = _generate(config)
+    for file in files:
+        file.edit_uri = f"docs/{file.src_uri}"
+    for rel, text in pages.items():
+        if files.get_file_from_path(rel) is not None:
+            raise PluginError(f"docs/{rel} clashes with a generated page; rename the hand-written file")
+        generated = File.generated(config, rel, content=text)
+        generated.edit_uri = origins.get(rel)
+        files.append(generated)
+    return files

@@ -1,0 +1,66 @@
+"""Write pages to disk and build the site atomically (a failed build leaves `site/` untouched)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .paths import DATA_DIR, DOCS_DIR, ROOT
+from .render import render_site
+from .validate import load_valid
+
+
+def generated_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Validate, then render; raises DataError (every problem) when the data is invalid."""
+    dataset, _warnings = load_valid(data_dir)
+    return render_site(dataset)
+
+
+def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> int:
+    """The command-line twin of the MkDocs hook: hand-written docs plus generated pages in one folder."""
+    pages = generated_pages(data_dir)
+    staging = Path(tempfile.mkdtemp(prefix=".md-", dir=out.parent if out.parent.exists() else None))
+    try:
+        shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
+        for rel, text in pages.items():
+            target = staging / rel
+            if target.exists():
+                raise FileExistsError(f"{docs_dir / rel} clashes with a generated page; rename it")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return len(pages)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace `target` by `new` with renames, so readers never see a half-written folder."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml",
+               data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = ()) -> int:
+    """Validate first, then `mkdocs build --strict` into a temporary folder, then swap it into place."""
+    generated_pages(data_dir)  # fail fast, before MkDocs starts, with every data problem
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    env = {**os.environ, "NATOAZ_DATA_DIR": str(data_dir.resolve())}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
+               "-d", str(temp), *extra_args]
+    result = subprocess.run(command, env=env, cwd=config.parent)
+    if result.returncode != 0:
+        shutil.rmtree(temp, ignore_errors=True)
+        return result.returncode
+    _swap(temp, site_dir)
+    return 0

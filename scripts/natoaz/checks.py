@@ -1,0 +1,190 @@
+"""Checks beyond the schema: references, real dates, spans, the future, citations."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from datetime import date
+from typing import Iterator
+
+from .dataset import Dataset, Record
+from .dates import DateError, PartialDate, parse_date
+from .problems import WARNING, Problem
+from .schema import suggest
+
+# (field, target collection); `field[]` is a list of ids.
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "events": [("sectors[]", "sectors"), ("programmes[]", "programmes"), ("people[]", "people"),
+               ("sources[]", "sources")],
+    "programmes": [("parent", "programmes"), ("sectors[]", "sectors"), ("sources[]", "sources")],
+    "quotes": [("speaker", "people"), ("event", "events"), ("programmes[]", "programmes"),
+               ("sectors[]", "sectors"), ("sources[]", "sources")],
+    "people": [("sources[]", "sources")],
+    "sources": [],
+    "sectors": [],
+}
+# Date fields and the spans they form: (start, end) paths relative to the record.
+SPANS: dict[str, list[tuple[tuple, tuple | None]]] = {
+    "events": [(("date",), ("end",))],
+    "programmes": [(("participation", "start"), ("participation", "end"))],
+    "quotes": [(("date",), None)],
+    "people": [],  # roles are handled per item
+    "sources": [(("date",), None)],
+    "sectors": [],
+}
+SINGULAR = {"sectors": "sector", "programmes": "programme", "people": "person", "sources": "source",
+            "events": "event", "quotes": "quote"}
+
+
+def _get(data: dict, path: tuple):
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _references(record: Record, dataset: Dataset) -> Iterator[Problem]:
+    pairs = list(REFERENCES[record.collection])
+    for i, item in enumerate(record.data.get("disagreements") or []):
+        for j, _ in enumerate((item or {}).get("readings") or []):
+            pairs.append((f"disagreements.{i}.readings.{j}.sources[]", "sources"))
+    for spec, target in pairs:
+        many = spec.endswith("[]")
+        path = tuple(int(p) if p.isdigit() else p for p in spec.removesuffix("[]").split("."))
+        value = _get(record.data, path)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if many and isinstance(value, list) else [(None, value)]
+        for index, ref in items:
+            if not isinstance(ref, str) or ref in dataset[target]:
+                continue
+            known = dataset[target]
+            guess = suggest(ref, set(known)) or next((k for k in sorted(known) if k.startswith(ref)), "")
+            if guess:
+                hint = f"did you mean `{guess}`?"
+            else:
+                sample = ", ".join(f"`{k}`" for k in sorted(known)[:5])
+                hint = f"known ids include {sample}…" if known else f"add it under data/{target}/"
+            where = path + ((index,) if index is not None else ())
+            yield record.problem(where, f"`{ref}` is not a {SINGULAR[target]} id", hint)
+
+
+def _date(record: Record, path: tuple, today: date) -> PartialDate | None:
+    value = _get(record.data, path)
+    if not isinstance(value, str) or value == "undated":
+        return None
+    try:
+        parsed = parse_date(value)
+    except DateError as exc:
+        raise _Bad(record.problem(path, str(exc))) from None
+    if parsed.first_day > today:
+        raise _Bad(record.problem(path, f"date `{value}` is in the future", "check the year"))
+    return parsed
+
+
+class _Bad(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _dates(record: Record, today: date) -> Iterator[Problem]:
+    spans = list(SPANS[record.collection])
+    spans += [(("roles", i, "start"), ("roles", i, "end")) for i in range(len(record.data.get("roles") or []))]
+    spans += [((name,), None) for name in ("added", "updated")]
+    for start_path, end_path in spans:
+        try:
+            start = _date(record, start_path, today)
+            end = _date(record, end_path, today) if end_path else None
+        except _Bad as bad:
+            yield bad.problem
+            continue
+        if start and end and end.last_day < start.first_day:
+            yield record.problem(end_path, f"ends ({end}) before it starts ({start})", "swap or correct the dates")
+
+
+def _role_dates(quote: Record, dataset: Dataset) -> Iterator[Problem]:
+    """A quote whose stated role matches a dated role of the speaker must fall inside it."""
+    person = dataset.get("people", quote.data.get("speaker", ""))
+    role_text = str(quote.data.get("role", "")).lower()
+    try:
+        said = parse_date(str(quote.data.get("date", "")))
+    except DateError:
+        return
+    if person is None:
+        return
+    matching = [r for r in person.data.get("roles") or []
+                if isinstance(r, dict) and str(r.get("title", "")).lower() in role_text and r.get("start")]
+    if not matching:
+        return
+    for role in matching:
+        try:
+            start = parse_date(role["start"])
+            end = parse_date(role["end"]) if role.get("end") else None
+        except DateError:
+            return
+        if said.last_day >= start.first_day and (end is None or said.first_day <= end.last_day):
+            return
+    role = matching[0]
+    span = f"{role['start']} – {role.get('end', 'present')}"
+    yield quote.problem(("date",), f"quote dated {said} is outside {person.data.get('name')}'s role "
+                                   f"`{role['title']}` ({span})", "check the quote's date or the person's roles")
+
+
+def _near_duplicate_events(dataset: Dataset) -> Iterator[Problem]:
+    by_date: dict[str, list[Record]] = defaultdict(list)
+    for event in dataset["events"].values():
+        by_date[str(event.data.get("date"))].append(event)
+    for events in by_date.values():
+        for i, first in enumerate(events):
+            for second in events[i + 1:]:
+                ratio = difflib.SequenceMatcher(None, str(first.data.get("title", "")).lower(),
+                                                str(second.data.get("title", "")).lower()).ratio()
+                if ratio >= 0.8:
+                    yield second.problem(("title",), f"looks like a duplicate of event `{first.id}` "
+                                                     f"({first.file}:{first.line}): same date, similar title",
+                                         "merge them or make the titles distinct", severity=WARNING)
+
+
+def _uncited_sources(dataset: Dataset) -> Iterator[Problem]:
+    cited: set[str] = set()
+    for collection in ("events", "programmes", "quotes", "people"):
+        for record in dataset[collection].values():
+            cited.update(s for s in record.data.get("sources") or [] if isinstance(s, str))
+            for item in record.data.get("disagreements") or []:
+                for reading in (item or {}).get("readings") or []:
+                    cited.update(s for s in (reading or {}).get("sources") or [] if isinstance(s, str))
+    for source_id, source in sorted(dataset["sources"].items()):
+        if source_id not in cited:
+            yield source.problem(("id",), f"source `{source_id}` is never cited", "cite it or delete the file",
+                                 severity=WARNING)
+
+
+def _duplicate_urls(dataset: Dataset) -> Iterator[Problem]:
+    seen: dict[str, Record] = {}
+    for source in dataset["sources"].values():
+        url = str(source.data.get("url", "")).rstrip("/")
+        if url in seen:
+            yield source.problem(("url",), f"same URL as source `{seen[url].id}`", "cite that source instead",
+                                 severity=WARNING)
+        else:
+            seen[url] = source
+
+
+def check_dataset(dataset: Dataset, today: date | None = None) -> list[Problem]:
+    """Every semantic problem in the dataset, errors and warnings."""
+    today = today or date.today()
+    problems: list[Problem] = []
+    for collection, records in dataset.records.items():
+        for record in records.values():
+            problems += _references(record, dataset)
+            problems += _dates(record, today)
+            if collection == "quotes":
+                problems += _role_dates(record, dataset)
+    problems += _near_duplicate_events(dataset)
+    problems += _uncited_sources(dataset)
+    problems += _duplicate_urls(dataset)
+    return problems

@@ -1,0 +1,130 @@
+"""What the pages need to know about the dataset: sorted records, paths and cross-references."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..dataset import Dataset, Record
+from ..dates import PartialDate, parse_date
+
+# Page of each record, relative to the docs folder.
+FOLDER = {"events": "events", "programmes": "programmes", "quotes": "quotes", "people": "people",
+          "sectors": "sectors", "sources": "sources"}
+TIMELINE = "timeline/index.md"
+
+
+def page_of(collection: str, record_id: str) -> str:
+    return f"{FOLDER[collection]}/{record_id}.md"
+
+
+def index_of(collection: str) -> str:
+    return f"{FOLDER[collection]}/index.md"
+
+
+def date_of(record: Record, path: tuple = ("date",)) -> PartialDate:
+    value = record.data
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+    try:
+        return parse_date(str(value))
+    except ValueError:
+        return PartialDate(0)
+
+
+@dataclass
+class Site:
+    """The dataset plus every reverse link a page shows (who cites whom)."""
+
+    data: Dataset
+    cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    events_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    quotes_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    programmes_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for event in self.events:
+            for key in ("programmes", "people", "sectors"):
+                for ref in event.data.get(key) or []:
+                    self.events_of[(key, ref)].append(event.id)
+        for quote in self.quotes:
+            refs = [("people", quote.data.get("speaker")), ("events", quote.data.get("event"))]
+            refs += [("programmes", p) for p in quote.data.get("programmes") or []]
+            refs += [("sectors", s) for s in quote.data.get("sectors") or []]
+            for key, ref in refs:
+                if ref:
+                    self.quotes_of[(key, ref)].append(quote.id)
+        for programme in self.programmes:
+            for sector in programme.data.get("sectors") or []:
+                self.programmes_of[("sectors", sector)].append(programme.id)
+            if programme.data.get("parent"):
+                self.programmes_of[("parent", programme.data["parent"])].append(programme.id)
+        for collection in ("events", "programmes", "quotes", "people"):
+            for record in self.sorted(collection):
+                for source in self.sources_of(record):
+                    self.cited_by[source].append((collection, record.id))
+
+    def sorted(self, collection: str) -> list[Record]:
+        records = self.data[collection].values()
+        if collection in ("events", "quotes"):
+            return sorted(records, key=lambda r: (date_of(r), r.id))
+        if collection == "programmes":
+            return sorted(records, key=lambda r: (str(r.data.get("name", "")).lower(), r.id))
+        if collection == "people":
+            return sorted(records, key=lambda r: (surname_key(str(r.data.get("name", ""))), r.id))
+        if collection == "sources":
+            return sorted(records, key=lambda r: (str(r.data.get("publisher", "")).lower(),
+                                                  str(r.data.get("date", "")), r.id))
+        return sorted(records, key=lambda r: r.id)
+
+    @cached_property
+    def events(self) -> list[Record]:
+        return self.sorted("events")
+
+    @cached_property
+    def quotes(self) -> list[Record]:
+        return self.sorted("quotes")
+
+    @cached_property
+    def programmes(self) -> list[Record]:
+        return self.sorted("programmes")
+
+    def record(self, collection: str, record_id: str) -> Record:
+        return self.data[collection][record_id]
+
+    @staticmethod
+    def sources_of(record: Record) -> list[str]:
+        found = list(record.data.get("sources") or [])
+        for item in record.data.get("disagreements") or []:
+            for reading in item.get("readings") or []:
+                found += [s for s in reading.get("sources") or [] if s not in found]
+        return found
+
+    def label(self, collection: str, record_id: str) -> str:
+        """The human name of a record, for link texts."""
+        data = self.data[collection][record_id].data
+        if collection == "programmes":
+            name = data.get("name", record_id)
+            return f"{name} ({data['acronym']})" if data.get("acronym") else name
+        if collection == "quotes":
+            speaker = self.data["people"].get(data.get("speaker", ""))
+            who = speaker.data.get("name") if speaker else data.get("speaker")
+            return f"{who}, {date_of(self.data['quotes'][record_id]).human()}"
+        return str(data.get("title") or data.get("name") or record_id)
+
+    @cached_property
+    def release(self) -> PartialDate:
+        """The data release date: the newest `added`/`updated` date in the data (never the clock)."""
+        newest = PartialDate(1970, 1, 1)
+        for records in self.data.records.values():
+            for record in records.values():
+                for key in ("added", "updated"):
+                    if record.data.get(key):
+                        newest = max(newest, date_of(record, (key,)))
+        return newest
+
+
+def surname_key(name: str) -> str:
+    parts = name.lower().split()
+    return " ".join(parts[-1:] + parts[:-1])

@@ -1,0 +1,182 @@
+"""One page per record: events, programmes, quotes, people, sectors and sources."""
+
+from __future__ import annotations
+
+from ..dataset import Record
+from ..dates import parse_date
+from .blocks import data_note, disagreements, ref_link, ref_list, section, sources_section, span_text, QUALITY
+from .model import TIMELINE, Site, date_of, index_of, page_of
+from .text import block, esc, front_matter, link, plain_summary
+
+
+def _page(title: str, description: str, *parts: str) -> str:
+    body = "\n".join(p.rstrip() + "\n" for p in parts if p and p.strip())
+    return front_matter(title, description) + body
+
+
+def event_page(site: Site, event: Record) -> str:
+    here = page_of("events", event.id)
+    d = event.data
+    when = date_of(event).human()
+    if d.get("end"):
+        when += f" – {parse_date(d['end']).human()}"
+    facts = [f"**Date:** {when}"]
+    if d.get("place"):
+        facts.append(f"**Place:** {esc(d['place'])}")
+    facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d.get("sectors", [])))
+    year = date_of(event).year
+    facts.append(f"**Timeline:** [{year}]({link(here, TIMELINE, str(year))})")
+    quotes = site.quotes_of[("events", event.id)]
+    return _page(
+        d["title"], plain_summary(d["summary"]),
+        f"# {esc(d['title'])}",
+        "  \n".join(facts),
+        block(d["summary"]),
+        disagreements(site, here, event),
+        section("Programmes", ref_list(site, here, "programmes", d.get("programmes") or [])),
+        section("People", ref_list(site, here, "people", d.get("people") or [])),
+        section("Quotes", ref_list(site, here, "quotes", quotes)),
+        sources_section(site, here, event),
+        data_note(event),
+    )
+
+
+def programme_page(site: Site, programme: Record) -> str:
+    here = page_of("programmes", programme.id)
+    d = programme.data
+    facts = [f"**Kind:** {esc(d['kind'].replace('-', ' '))}",
+             f"**Azerbaijan's participation:** {span_text(d.get('participation'))}"]
+    if d.get("participation", {}).get("note"):
+        facts[-1] += f" — {esc(d['participation']['note'])}"
+    if d.get("parent"):
+        facts.append(f"**Part of:** {ref_link(site, here, 'programmes', d['parent'])}")
+    facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d.get("sectors", [])))
+    if d.get("url"):
+        facts.append(f"**Official page:** <{d['url']}>")
+    return _page(
+        site.label("programmes", programme.id), plain_summary(d["summary"]),
+        f"# {esc(site.label('programmes', programme.id))}",
+        f"*{block(d['summary'])}*",
+        "  \n".join(facts),
+        block(d.get("description", "")),
+        disagreements(site, here, programme),
+        section("Parts", ref_list(site, here, "programmes", site.programmes_of[("parent", programme.id)])),
+        section("Events", ref_list(site, here, "events", site.events_of[("programmes", programme.id)], dated=True)),
+        section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("programmes", programme.id)])),
+        sources_section(site, here, programme),
+        data_note(programme),
+    )
+
+
+def quote_block(site: Site, here: str, quote: Record, with_link: bool = True) -> str:
+    d = quote.data
+    speaker = ref_link(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"] else esc(d["speaker"])
+    text = block(d["text"]).replace("\n", "\n> ")
+    attribution = f"{speaker}, {esc(d['role'])} — {esc(d['occasion'])}"
+    if d.get("place"):
+        attribution += f", {esc(d['place'])}"
+    attribution += f", {date_of(quote).human()}"
+    if with_link:
+        attribution += f" · [permalink]({link(here, page_of('quotes', quote.id))})"
+    return f"> {text}\n>\n> — {attribution}\n"
+
+
+def _translation(d: dict) -> str:
+    kinds = {"original": "Original wording", "published-translation": "Translation published by the speaker's side",
+             "source-translation": "Translation by the citing outlet"}
+    note = kinds.get(d.get("translation", ""), "")
+    if d.get("translation_note"):
+        note = f"{note}: {esc(d['translation_note'])}" if note else esc(d["translation_note"])
+    return f"**Language:** `{d['language']}`" + (f" — {note}" if note else "")
+
+
+def quote_page(site: Site, quote: Record) -> str:
+    here = page_of("quotes", quote.id)
+    d = quote.data
+    title = f"Quote: {site.label('quotes', quote.id)}"
+    facts = [_translation(d)]
+    if d.get("event"):
+        facts.append(f"**Event:** {ref_link(site, here, 'events', d['event'])}")
+    if d.get("programmes"):
+        facts.append("**Programmes:** " + ", ".join(ref_link(site, here, "programmes", p) for p in d["programmes"]))
+    if d.get("sectors"):
+        facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d["sectors"]))
+    return _page(
+        title, plain_summary(d["text"]),
+        f"# {esc(title)}",
+        quote_block(site, here, quote, with_link=False),
+        "  \n".join(facts),
+        disagreements(site, here, quote),
+        sources_section(site, here, quote),
+        data_note(quote),
+    )
+
+
+def person_page(site: Site, person: Record) -> str:
+    here = page_of("people", person.id)
+    d = person.data
+    roles = []
+    for role in d["roles"]:
+        span = ""
+        if role.get("start"):
+            span = f" ({span_text({'start': role['start'], 'end': role.get('end')})})"
+        elif role.get("end"):
+            span = f" (until {parse_date(role['end']).human()})"
+        roles.append(f"- {esc(role['title'])}, {esc(role['organisation'])}{span}")
+    other = f"Also written: {', '.join(esc(n) for n in d['other_names'])}." if d.get("other_names") else ""
+    quotes = [site.record("quotes", q) for q in site.quotes_of[("people", person.id)]]
+    return _page(
+        d["name"], plain_summary(f"{d['name']}: " + "; ".join(f"{r['title']}, {r['organisation']}" for r in d["roles"])),
+        f"# {esc(d['name'])}",
+        other,
+        section("Roles", "\n".join(roles)),
+        section("Quotes", "\n".join(quote_block(site, here, q) for q in quotes)),
+        section("Events", ref_list(site, here, "events", site.events_of[("people", person.id)], dated=True)),
+        sources_section(site, here, person),
+        data_note(person),
+    )
+
+
+def sector_page(site: Site, sector: Record) -> str:
+    here = page_of("sectors", sector.id)
+    d = sector.data
+    return _page(
+        d["name"], plain_summary(d["description"]),
+        f"# {esc(d['name'])}",
+        block(d["description"]),
+        section("Programmes", ref_list(site, here, "programmes", site.programmes_of[("sectors", sector.id)])),
+        section("Events", ref_list(site, here, "events", site.events_of[("sectors", sector.id)], dated=True)),
+        section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("sectors", sector.id)])),
+        data_note(sector),
+    )
+
+
+def source_page(site: Site, source: Record) -> str:
+    here = page_of("sources", source.id)
+    d = source.data
+    date = "undated" if d["date"] == "undated" else parse_date(d["date"]).human()
+    facts = [f"**Publisher:** {esc(d['publisher'])}"]
+    if d.get("author"):
+        facts.append(f"**Author:** {esc(d['author'])}")
+    facts += [f"**Date:** {date}", f"**Language:** `{d['language']}`",
+              f"**Quality:** {QUALITY[d['quality']]}", f"**Address:** <{d['url']}>"]
+    if d.get("archive_url"):
+        facts.append(f"**Archived copy:** <{d['archive_url']}>")
+    if d.get("note"):
+        facts.append(f"**Note:** {esc(d['note'])}")
+    citing: dict[str, list[str]] = {}
+    for collection, record_id in site.cited_by[source.id]:
+        citing.setdefault(collection, []).append(record_id)
+    parts = [section(f"Cited by: {c}", ref_list(site, here, c, ids)) for c, ids in sorted(citing.items())]
+    return _page(
+        d["title"], plain_summary(f"{d['publisher']}: {d['title']}"),
+        f"# {esc(d['title'])}",
+        "  \n".join(facts),
+        *parts,
+        f"[All sources]({link(here, index_of('sources'))})",
+        data_note(source),
+    )
+
+
+PAGES = {"events": event_page, "programmes": programme_page, "quotes": quote_page, "people": person_page,
+         "sectors": sector_page, "sources": source_page}

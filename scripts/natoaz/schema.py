@@ -1,0 +1,129 @@
+"""The JSON Schemas in `schemas/`: the single source of truth for fields.
+
+Validation, editors' YAML tooling and the field reference in the editing guide all read them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .paths import SCHEMA_DIR
+
+COMMON = "common.schema.json"
+
+
+@lru_cache(maxsize=None)
+def _registry(schema_dir: Path = SCHEMA_DIR) -> Registry:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resource = Resource.from_contents(schema)
+        resources += [(path.name, resource), (schema["$id"], resource)]
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def load_schema(collection: str, schema_dir: Path = SCHEMA_DIR) -> dict:
+    return json.loads((schema_dir / f"{collection}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator(collection: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(collection, schema_dir), registry=_registry(schema_dir))
+
+
+def _inline(node: Any, base: str) -> Any:
+    """Replace every `$ref` by its target (our schemas are not recursive), keeping sibling keywords."""
+    if isinstance(node, list):
+        return [_inline(item, base) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        target_file, _, pointer = node["$ref"].partition("#")
+        target_base = target_file.removesuffix(".schema.json") if target_file else base
+        target: Any = load_schema(target_base)
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        merged = {**_inline(target, target_base), **{k: _inline(v, base) for k, v in node.items() if k != "$ref"}}
+        return merged
+    return {k: _inline(v, base) for k, v in node.items()}
+
+
+@lru_cache(maxsize=None)
+def expanded(collection: str) -> dict:
+    """The collection's schema with every reference written out: easy to walk for docs."""
+    return _inline(load_schema(collection), collection)
+
+
+def suggest(word: str, choices: list[str] | set[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+_TYPE_WORDS = {"array": "a list", "string": "text", "object": "a group of fields", "boolean": "true or false"}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if value is None:
+        return "nothing (empty)"
+    return f"`{value}`"
+
+
+def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, str, str, bool]]:
+    """Turn a jsonschema error into (path, message, hint, at_key) in plain words."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - known):
+            guess = suggest(extra, known)
+            hint = f"did you mean `{guess}`?" if guess else f"known fields: {', '.join(sorted(known))}"
+            yield path + (extra,), f"unknown field `{extra}`", hint, True
+    elif kind == "required":
+        missing = error.message.split("'")[1]
+        hint = "add `sources: [source-id]`" if missing == "sources" else f"add `{missing}:`"
+        yield path, f"missing required field `{missing}`", hint, False
+    elif kind == "pattern":
+        if "[0-9]{4}" in error.validator_value:
+            yield path, f"`{error.instance}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", "", False
+        elif "https?" in error.validator_value:
+            yield path, f"`{error.instance}` is not a web address starting with http:// or https://", "", False
+        elif "a-z0-9" in error.validator_value:
+            yield path, f"`{error.instance}` is not a valid id", "use lower-case letters, digits and single hyphens, e.g. `pfp-1994`", False
+        else:
+            yield path, f"`{error.instance}` does not have the expected form ({error.validator_value})", "", False
+    elif kind == "anyOf" and path and path[-1] == "date":
+        yield path, f"`{error.instance}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, nor `undated`", "", False
+    elif kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        guess = suggest(str(error.instance), [str(o) for o in options])
+        hint = f"did you mean `{guess}`?" if guess else ""
+        yield path, f"{_describe(error.instance)} is not one of: {', '.join(map(str, options))}", hint, False
+    elif kind == "type":
+        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        hint = "write a list like `[a, b]`" if error.validator_value == "array" else ""
+        yield path, f"expected {wanted}, found {_describe(error.instance)}", hint, False
+    elif kind == "minItems":
+        yield path, f"needs at least {error.validator_value} item(s)", "", False
+    elif kind == "minLength":
+        yield path, "is empty or too short", "", False
+    elif kind == "maxLength":
+        yield path, f"is longer than {error.validator_value} characters", "", False
+    elif kind == "uniqueItems":
+        yield path, "lists the same item twice", "", False
+    else:
+        yield path, error.message, "", False

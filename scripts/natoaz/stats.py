@@ -1,0 +1,48 @@
+"""A data report: counts per collection, sector and decade; unsourced records; disagreements."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .dataset import Dataset
+from .render.model import Site, date_of
+
+
+def stats(dataset: Dataset) -> dict:
+    site = Site(dataset)
+    sectors: Counter = Counter()
+    decades: Counter = Counter()
+    for event in site.events:
+        sectors.update(event.data.get("sectors") or [])
+        decades[f"{date_of(event).year // 10 * 10}s"] += 1
+    unsourced = [f"{c}/{r.id}" for c in ("events", "programmes", "quotes", "people")
+                 for r in dataset[c].values() if not r.data.get("sources")]
+    disagreements = [f"{c}/{r.id}: {d.get('field')}" for c in ("events", "programmes", "quotes")
+                     for r in dataset[c].values() for d in r.data.get("disagreements") or []]
+    quality = Counter(s.data.get("quality") for s in dataset["sources"].values())
+    return {
+        "collections": dataset.counts(),
+        "events_per_sector": dict(sorted(sectors.items())),
+        "events_per_decade": dict(sorted(decades.items())),
+        "sources_by_quality": dict(sorted(quality.items())),
+        "undated_sources": sum(1 for s in dataset["sources"].values() if s.data.get("date") == "undated"),
+        "records_without_sources": unsourced,
+        "disagreements": sorted(disagreements),
+    }
+
+
+def format_stats(report: dict) -> str:
+    lines = ["Records per collection:"]
+    lines += [f"  {k:<12} {v:>5}" for k, v in report["collections"].items()]
+    lines.append("Events per sector:")
+    lines += [f"  {k:<26} {v:>5}" for k, v in report["events_per_sector"].items()]
+    lines.append("Events per decade:")
+    lines += [f"  {k:<12} {v:>5}" for k, v in report["events_per_decade"].items()]
+    lines.append("Sources by quality:")
+    lines += [f"  {k:<12} {v:>5}" for k, v in report["sources_by_quality"].items()]
+    lines.append(f"Undated sources: {report['undated_sources']}")
+    lines.append(f"Records without sources: {len(report['records_without_sources'])}")
+    lines += [f"  {r}" for r in report["records_without_sources"]]
+    lines.append(f"Disagreements recorded: {len(report['disagreements'])}")
+    lines += [f"  {d}" for d in report["disagreements"]]
+    return "\n".join(lines)

@@ -1,0 +1,25 @@
+"""load → validate in one call, used by the CLI, the MkDocs hook and the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .checks import check_dataset
+from .dataset import Dataset, load_dataset
+from .paths import DATA_DIR
+from .problems import DataError, Problem, errors
+
+
+def validate(data_dir: Path = DATA_DIR, today: date | None = None) -> tuple[Dataset, list[Problem]]:
+    dataset, problems = load_dataset(data_dir)
+    problems += check_dataset(dataset, today)
+    return dataset, sorted(set(problems))
+
+
+def load_valid(data_dir: Path = DATA_DIR, today: date | None = None) -> tuple[Dataset, list[Problem]]:
+    """The dataset and its warnings; raise DataError listing every problem if any is an error."""
+    dataset, problems = validate(data_dir, today)
+    if errors(problems):
+        raise DataError(problems)
+    return dataset, problems
