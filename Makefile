@@ -60,3 +60,7 @@ browser:
 
 clean:
 	rm -rf site build .pytest_cache
+
+## golden: rewrite tests/golden/ after an intended change to the generated Markdown
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,7 +38,9 @@ def _generate(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str]]:
         dataset, warnings = load_valid(_data_dir(config))
     except DataError as exc:
         if _state["command"] == "serve" and _state["last_good"] is not None:
-            log.error("The data has errors; still serving the last good version.\n%s", exc)
+            # Printed, not logged: a logged error would abort the strict build and stall the server.
+            print(f"ERROR   -  The data has errors; still serving the last good version.\n{exc}",
+                  file=sys.stderr, flush=True)
             return _state["last_good"]
         raise PluginError(f"The data has errors:\n{exc}") from None
     if warnings:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from .dataset import Dataset, Record
 from .dates import DateError, PartialDate, parse_date

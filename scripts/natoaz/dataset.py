@@ -62,10 +62,13 @@ class Dataset:
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Paths as editors see them: relative to the project (or to `root`) where possible."""
+    for base in (ROOT, root):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _split(doc: Located, collection: str) -> list[tuple[dict, tuple]]:
@@ -105,7 +108,7 @@ def _load_file(path: Path, rel: str) -> tuple[str, Located | None, list[Problem]
 
 def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[Dataset, list[Problem]]:
     """Read and schema-check every record; return the dataset and every problem found."""
-    root = root or (data_dir.parent if data_dir != DATA_DIR else ROOT)
+    root = root or data_dir.parent
     dataset = Dataset()
     problems: list[Problem] = []
     for collection in COLLECTIONS:

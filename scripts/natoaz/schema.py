@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -20,7 +21,7 @@ from .paths import SCHEMA_DIR
 COMMON = "common.schema.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry(schema_dir: Path = SCHEMA_DIR) -> Registry:
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
@@ -30,12 +31,12 @@ def _registry(schema_dir: Path = SCHEMA_DIR) -> Registry:
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(collection: str, schema_dir: Path = SCHEMA_DIR) -> dict:
     return json.loads((schema_dir / f"{collection}.schema.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(collection: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     return Draft202012Validator(load_schema(collection, schema_dir), registry=_registry(schema_dir))
 
@@ -57,7 +58,7 @@ def _inline(node: Any, base: str) -> Any:
     return {k: _inline(v, base) for k, v in node.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def expanded(collection: str) -> dict:
     """The collection's schema with every reference written out: easy to walk for docs."""
     return _inline(load_schema(collection), collection)
@@ -103,11 +104,13 @@ def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, st
         elif "https?" in error.validator_value:
             yield path, f"`{error.instance}` is not a web address starting with http:// or https://", "", False
         elif "a-z0-9" in error.validator_value:
-            yield path, f"`{error.instance}` is not a valid id", "use lower-case letters, digits and single hyphens, e.g. `pfp-1994`", False
+            hint = "use lower-case letters, digits and single hyphens, e.g. `pfp-1994`"
+            yield path, f"`{error.instance}` is not a valid id", hint, False
         else:
             yield path, f"`{error.instance}` does not have the expected form ({error.validator_value})", "", False
     elif kind == "anyOf" and path and path[-1] == "date":
-        yield path, f"`{error.instance}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, nor `undated`", "", False
+        message = f"`{error.instance}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, nor `undated`"
+        yield path, message, "", False
     elif kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
         guess = suggest(str(error.instance), [str(o) for o in options])

@@ -80,7 +80,8 @@ class _Builder:
             if key in result:
                 first = self.doc.key_positions[path + (key,)]
                 self.problem(key_node, path + (key,),
-                             f"duplicate key `{key}` (first at line {first[0]}); YAML would silently keep only the last one",
+                             f"duplicate key `{key}` (first at line {first[0]}); "
+                             "YAML would silently keep only the last one",
                              "delete one of them")
                 continue
             self.doc.key_positions[path + (key,)] = _pos(key_node)

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..dataset import Dataset, Record
 from ..dates import PartialDate, parse_date
+from .options import SiteOptions
 
 # Page of each record, relative to the docs folder.
 FOLDER = {"events": "events", "programmes": "programmes", "quotes": "quotes", "people": "people",
@@ -38,6 +39,7 @@ class Site:
     """The dataset plus every reverse link a page shows (who cites whom)."""
 
     data: Dataset
+    options: SiteOptions = field(default_factory=SiteOptions)
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     events_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     quotes_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -90,6 +92,10 @@ class Site:
     def programmes(self) -> list[Record]:
         return self.sorted("programmes")
 
+    def permalink(self, collection: str, record_id: str) -> str:
+        """The record page's absolute URL (root-relative when no site_url is configured)."""
+        return self.options.url(page_of(collection, record_id))
+
     def record(self, collection: str, record_id: str) -> Record:
         return self.data[collection][record_id]
 
@@ -123,6 +129,14 @@ class Site:
                     if record.data.get(key):
                         newest = max(newest, date_of(record, (key,)))
         return newest
+
+
+def stamp_of(record: Record) -> PartialDate | None:
+    """When the record last changed in the data: `updated`, else `added`, else None."""
+    for key in ("updated", "added"):
+        if record.data.get(key):
+            return date_of(record, (key,))
+    return None
 
 
 def surname_key(name: str) -> str:

@@ -31,14 +31,24 @@ def link(here: str, target: str, anchor: str = "") -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def front_matter(title: str, description: str) -> str:
-    def q(value: str) -> str:
-        return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+def meta_text(value: str) -> str:
+    """Text for page meta (title, description): MkDocs' templates print it unescaped into HTML."""
+    return html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
 
-    return f"---\ntitle: {q(title)}\ndescription: {q(description[:300])}\n---\n\n"
+
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar on one line."""
+    return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def front_matter(title: str, description: str, **extra: str) -> str:
+    """YAML front matter; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html."""
+    lines = [f"title: {yaml_str(meta_text(title))}", f"description: {yaml_str(meta_text(description[:300]))}"]
+    lines += [f"{key}: {yaml_str(value)}" for key, value in extra.items() if value]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def plain_summary(text: object, limit: int = 160) -> str:
     """A one-line plain-text description for meta tags."""
-    value = re.sub(r"[*_`\[\]()#>]", "", " ".join(str(text).split()))
+    value = re.sub(r"[*_`\[\]()#<>\"]", "", " ".join(str(text).split()))
     return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"

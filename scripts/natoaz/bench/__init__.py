@@ -1,0 +1,1 @@
+"""Benchmarks: a deterministic synthetic-data generator and timed build stages (`make bench`)."""

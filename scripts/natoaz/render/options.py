@@ -1,0 +1,56 @@
+"""Site-wide settings the pages need (absolute URLs, names): passed in, never read from MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DEFAULT_NAME = "NATO–Azerbaijan cooperation"
+DEFAULT_AUTHOR = "NATO–Azerbaijan reference site editors"
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    site_url: str = ""  # e.g. https://example.org/nato-azerbaijan/ ; empty: root-relative permalinks
+    site_name: str = DEFAULT_NAME
+    site_author: str = DEFAULT_AUTHOR
+    directory_urls: bool = True  # MkDocs `use_directory_urls`
+
+    def __post_init__(self) -> None:
+        url = (self.site_url or "").strip()
+        object.__setattr__(self, "site_url", url.rstrip("/") + "/" if url else "")
+
+    def url(self, page: str) -> str:
+        """Absolute URL of a docs-relative file (`events/x.md` → `https://…/events/x/`)."""
+        return (self.site_url or "/") + url_path(page, self.directory_urls)
+
+
+def url_path(page: str, directory_urls: bool = True) -> str:
+    """The URL path MkDocs gives a docs-relative file, without a leading slash."""
+    if not page.endswith(".md"):
+        return page
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index") if directory_urls else stem + ".html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, turning MkDocs' custom tags (`!ENV`, `!!python/name:`) into null."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def options_from_mkdocs_yml(path: Path, site_url: str | None = None) -> SiteOptions:
+    """The settings MkDocs would pass to the hook, read from its config file (for the command-line twin)."""
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.exists() else {}
+    config = config if isinstance(config, dict) else {}
+    return SiteOptions(site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
+                       site_name=str(config.get("site_name") or DEFAULT_NAME),
+                       site_author=str(config.get("site_author") or DEFAULT_AUTHOR),
+                       directory_urls=bool(config.get("use_directory_urls", True)))

@@ -1,0 +1,57 @@
+"""Shared fixtures: a small valid dataset that tests copy and break one rule at a time."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from natoaz.paths import ROOT
+from natoaz.problems import Problem
+from natoaz.validate import validate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the mini dataset."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def problems_of(data_dir: Path) -> list[Problem]:
+    return validate(data_dir, today=TODAY)[1]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project (config, docs, schemas, scripts) with the mini dataset as data/."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("mkdocs.yml", "docs", "schemas", "scripts", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    shutil.copytree(MINI, target / "data")
+    return target

@@ -1,0 +1,67 @@
+"""Live editing: `mkdocs serve` picks up a YAML edit, and keeps serving the last good site on errors."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+
+PAGE = "events/1994-05-04-pfp-signed/"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            if needle in _get(url):
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} did not appear at {url} within {seconds} s")
+
+
+@pytest.mark.slow
+def test_yaml_edit_shows_up_in_the_served_page(project: Path) -> None:
+    port = _free_port()
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    try:
+        _wait_for(url, "Azerbaijan signs the PfP Framework Document", 60)
+        edit(project / "data/events/1994.yaml", "Azerbaijan signs the PfP", "Azerbaijan signed the PfP")
+        _wait_for(url, "Azerbaijan signed the PfP Framework Document", 30)
+        # A broken file: the error is printed and the last good page stays up.
+        edit(project / "data/events/1994.yaml", "programmes: [pfp]", "programmes: [nope]")
+        log_text = ""
+        for _ in range(150):
+            log_text = (project / "serve.log").read_text()
+            if "`nope` is not a programme id" in log_text:
+                break
+            time.sleep(0.2)
+        assert "events/1994.yaml:" in log_text and "`nope` is not a programme id" in log_text
+        assert server.poll() is None, "serve crashed on bad data"
+        assert "Azerbaijan signed the PfP Framework Document" in _get(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()

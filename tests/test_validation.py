@@ -1,0 +1,141 @@
+"""One broken fixture per rule: each problem names the file, line and field, all in one run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import edit, line_of, problems_of
+from natoaz.problems import ERROR, WARNING
+
+
+def only(problems, severity=ERROR):
+    return [p for p in problems if p.severity == severity]
+
+
+def find(problems, file_end: str, field: str, text: str):
+    hits = [p for p in problems if p.file.endswith(file_end) and p.field == field and text in p.message + p.hint]
+    assert hits, f"no problem {file_end} {field} {text!r} in:\n" + "\n".join(map(str, problems))
+    return hits[0]
+
+
+def test_mini_dataset_is_clean(mini: Path) -> None:
+    assert problems_of(mini) == []
+
+
+def test_unknown_field_suggests_the_right_name(mini: Path) -> None:
+    edit(mini / "events/1994.yaml", "  programmes: [pfp]", "  programms: [pfp]")
+    p = find(problems_of(mini), "events/1994.yaml", "programms", "unknown field `programms`")
+    assert "did you mean `programmes`?" in p.hint
+    assert p.line == line_of(mini / "events/1994.yaml", "programms")
+
+
+def test_missing_source_says_what_to_add(mini: Path) -> None:
+    edit(mini / "quotes/2025.yaml", "  sources: [news-speech]\n", "")
+    p = find(problems_of(mini), "quotes/2025.yaml", "", "missing required field `sources`")
+    assert "add `sources: [source-id]`" in p.hint
+
+
+def test_dangling_reference_lists_known_ids(mini: Path) -> None:
+    edit(mini / "events/1994.yaml", "programmes: [pfp]", "programmes: [deep]")
+    p = find(problems_of(mini), "events/1994.yaml", "programmes[0]", "`deep` is not a programme id")
+    assert "`pfp`" in p.hint
+
+
+def test_reference_typo_gets_a_did_you_mean(mini: Path) -> None:
+    edit(mini / "quotes/2025.yaml", "speaker: alex-speaker", "speaker: alex-speakr")
+    p = find(problems_of(mini), "quotes/2025.yaml", "speaker", "not a person id")
+    assert "did you mean `alex-speaker`?" in p.hint
+
+
+def test_impossible_date(mini: Path) -> None:
+    edit(mini / "events/2025.yaml", "date: 2025-05-06", "date: 2025-02-30")
+    p = find(problems_of(mini), "events/2025.yaml", "date", "date `2025-02-30` does not exist")
+    assert p.line == line_of(mini / "events/2025.yaml", "2025-02-30")
+
+
+def test_malformed_date_that_yaml_would_read_differently(mini: Path) -> None:
+    edit(mini / "events/1994.yaml", "date: 1994-05-04", "date: 1994-5-4")
+    find(problems_of(mini), "events/1994.yaml", "date", "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def test_future_date(mini: Path) -> None:
+    edit(mini / "events/2025.yaml", "date: 2025-05-06", "date: 2027-01")
+    find(problems_of(mini), "events/2025.yaml", "date", "in the future")
+
+
+def test_end_before_start(mini: Path) -> None:
+    edit(mini / "people/heydar-aliyev.yaml", "end: 2003-10", "end: 1990")
+    find(problems_of(mini), "people/heydar-aliyev.yaml", "roles[0].end", "ends (1990) before it starts (1993-10)")
+
+
+def test_duplicate_ids_across_files(mini: Path) -> None:
+    edit(mini / "events/2025.yaml", "id: 2025-05-06-speech", "id: 1994-05-04-pfp-signed")
+    p = find(problems_of(mini), "events/2025.yaml", "id", "duplicate id `1994-05-04-pfp-signed`")
+    assert "events/1994.yaml:2" in p.hint
+
+
+def test_id_must_be_a_slug(mini: Path) -> None:
+    edit(mini / "programmes/pfp.yaml", "id: pfp", "id: PfP Programme")
+    find(problems_of(mini), "programmes/pfp.yaml", "id", "not a valid id")
+
+
+def test_url_must_be_http(mini: Path) -> None:
+    edit(mini / "sources/news-speech.yaml", "url: https://", "url: ftp://")
+    find(problems_of(mini), "sources/news-speech.yaml", "url", "http:// or https://")
+
+
+def test_sector_outside_vocabulary(mini: Path) -> None:
+    edit(mini / "programmes/pfp.yaml", "sectors: [political-dialogue]", "sectors: [diplomacy]")
+    find(problems_of(mini), "programmes/pfp.yaml", "sectors[0]", "`diplomacy` is not a sector id")
+
+
+def test_quote_outside_speakers_role(mini: Path) -> None:
+    edit(mini / "people/alex-speaker.yaml", "start: 2022-05", "start: 2022-05\n    end: 2024")
+    find(problems_of(mini), "quotes/2025.yaml", "date", "outside Alex Speaker's role")
+
+
+def test_near_duplicate_event_is_a_warning(mini: Path) -> None:
+    text = (mini / "events/1994.yaml").read_text(encoding="utf-8")
+    twin = text.split("\n", 1)[1].replace("id: 1994-05-04-pfp-signed", "id: 1994-05-04-pfp-signed-again")
+    twin = twin.replace("signs the PfP", "signed the PfP")
+    (mini / "events/1994.yaml").write_text(text + twin, encoding="utf-8")
+    p = find(problems_of(mini), "events/1994.yaml", "title", "looks like a duplicate")
+    assert p.severity == WARNING
+
+
+def test_uncited_source_is_a_warning(mini: Path) -> None:
+    (mini / "sources/orphan.yaml").write_text(
+        "id: orphan\ntitle: Unused\npublisher: Nobody\nurl: https://example.org/x\ndate: 2020\nlanguage: en\n"
+        "quality: weak\n", encoding="utf-8")
+    p = find(problems_of(mini), "sources/orphan.yaml", "id", "never cited")
+    assert p.severity == WARNING and only(problems_of(mini)) == []
+
+
+def test_disagreement_sources_must_resolve(mini: Path) -> None:
+    edit(mini / "events/2025.yaml", "          sources: [mfa-overview]", "          sources: [mfa-overvew]")
+    find(problems_of(mini), "events/2025.yaml", "disagreements[0].readings[1].sources[0]", "did you mean")
+
+
+def test_every_problem_is_reported_in_one_run(mini: Path) -> None:
+    edit(mini / "events/1994.yaml", "  programmes: [pfp]", "  programms: [pfp]")
+    edit(mini / "events/2025.yaml", "date: 2025-05-06", "date: 2025-02-30")
+    edit(mini / "quotes/2025.yaml", "speaker: alex-speaker", "speaker: nobody")
+    edit(mini / "sources/news-speech.yaml", "quality: media", "quality: media\nquality: official")
+    files = {p.file.rsplit("/", 2)[-2] + "/" + p.file.rsplit("/", 1)[-1] for p in only(problems_of(mini))}
+    assert files == {"events/1994.yaml", "events/2025.yaml", "quotes/2025.yaml", "sources/news-speech.yaml"}
+
+
+def test_cli_check_exit_codes_and_json(mini: Path) -> None:
+    run = [sys.executable, "-m", "natoaz", "--data", str(mini), "check"]
+    assert subprocess.run(run, capture_output=True).returncode == 0
+    edit(mini / "events/1994.yaml", "  programmes: [pfp]", "  programms: [pfp]")
+    text = subprocess.run(run, capture_output=True, text=True)
+    assert text.returncode == 1
+    assert "events/1994.yaml:" in text.stdout and "did you mean `programmes`?" in text.stdout
+    as_json = subprocess.run(run + ["--format", "json"], capture_output=True, text=True)
+    report = json.loads(as_json.stdout)
+    assert as_json.returncode == 1 and report["errors"] == 1
+    assert report["problems"][0]["field"] == "programms"
