@@ -120,6 +120,8 @@ def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, st
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
         hint = "write a list like `[a, b]`" if error.validator_value == "array" else ""
         yield path, f"expected {wanted}, found {_describe(error.instance)}", hint, False
+    elif kind == "minItems" and path and path[-1] == "sources":
+        yield path, "no source given", "add at least one source id, e.g. `sources: [source-id]`", False
     elif kind == "minItems":
         yield path, f"needs at least {error.validator_value} item(s)", "", False
     elif kind == "minLength":
