@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build test check-data stats new markdown lint lock browser clean
+.PHONY: serve build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,20 @@ test: $(STAMP) browser
 ## check-data: validate every data file; every problem at once, file:line:col field message
 check-data: $(STAMP)
 	$(PY) -m natoaz check
+
+## check-links: offline check of the built site/: every internal link and #anchor resolves (after `make build`)
+check-links: $(STAMP)
+	$(PY) -m natoaz check-links
+
+## check-external: are the URLs cited in data/ and docs/ alive? (network; cache .lycheecache; exit 3 = offline)
+check-external: $(STAMP)
+	$(PY) -m natoaz check-external
+
+## zensical: build the Markdown twin with Zensical into build/zensical-site (pip install zensical==0.1.1 first)
+zensical: $(STAMP)
+	mkdir -p build
+	$(PY) -m natoaz markdown --out build/markdown
+	$(PY) -m natoaz.zensical_build --markdown build/markdown --site-dir build/zensical-site
 
 ## stats: counts per collection, sector and decade; unsourced records; disagreements
 stats: $(STAMP)

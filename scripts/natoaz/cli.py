@@ -9,6 +9,7 @@ import time
 from itertools import groupby
 from pathlib import Path
 
+from .linkcheck import register as register_link_checks
 from .paths import DATA_DIR, ROOT
 from .problems import DataError, errors
 
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("title", help="title (event), text (quote), name (programme, person) or title (source)")
     new.add_argument("--date", default="", help="YYYY, YYYY-MM or YYYY-MM-DD")
     new.set_defaults(run=_new)
+    register_link_checks(sub)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

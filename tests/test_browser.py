@@ -1,0 +1,157 @@
+"""The built site in a real browser (Debian's chromium driven by Playwright): search, filters,
+cross-links, citation, accessibility (axe-core), no console errors, no third-party requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+
+from natoaz.build import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI: `make test` installs it")
+        pytest.skip("chromium is not installed (make browser)")
+    site = tmp_path_factory.mktemp("browser") / "site"
+    assert build_site(site) == 0
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser(site_url: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+class Watched:
+    """A page that records console errors and every request it makes."""
+
+    def __init__(self, browser, site_url: str):
+        self.page = browser.new_page()
+        self.site_host = urlparse(site_url).netloc
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.requests if urlparse(u).scheme in ("http", "https")
+                and urlparse(u).netloc != self.site_host]
+
+
+@pytest.fixture
+def watched(browser, site_url: str) -> Iterator[Watched]:
+    page = Watched(browser, site_url)
+    yield page
+    page.page.close()
+
+
+def _search(watched: Watched, site_url: str, text: str):
+    page = watched.page
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(text, delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    return results
+
+
+def test_search_for_deep_lists_the_programme_page(watched: Watched, site_url: str) -> None:
+    results = _search(watched, site_url, "DEEP")
+    links = [results.nth(i).locator("a").first.get_attribute("href") for i in range(min(results.count(), 10))]
+    assert any("programmes/deep/" in (href or "") for href in links), links
+
+
+def test_search_for_a_speaker_finds_their_quotes(watched: Watched, site_url: str) -> None:
+    results = _search(watched, site_url, "Vinnikov")
+    text = " ".join(results.nth(i).inner_text() for i in range(min(results.count(), 10)))
+    assert "Vinnikov" in text
+
+
+def test_cross_link_navigates_from_event_to_programme(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "events/1994-05-04-pfp-framework-document-signed/")
+    page.locator("article a[href*='programmes/pfp/']").first.click()
+    page.wait_for_url("**/programmes/pfp/")
+    assert "Partnership for Peace" in page.locator("h1").inner_text()
+
+
+def test_timeline_filter_hides_non_matching_events_and_restores_from_url(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "timeline/?sector=demining")
+    events = page.locator("[data-sectors]")
+    assert events.count() > 10
+    visible = [events.nth(i) for i in range(events.count()) if events.nth(i).is_visible()]
+    assert visible, "no demining events visible"
+    assert len(visible) < events.count(), "the filter hid nothing"
+    assert all("demining" in (e.get_attribute("data-sectors") or "") for e in visible)
+
+
+def test_cite_block_shows_the_permalink(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "programmes/deep/")
+    assert "programmes/deep/" in page.locator("article").inner_text()
+    assert "@misc" in page.locator("article").inner_text()
+
+
+PAGES = ["", "timeline/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_have_no_console_errors_and_no_third_party_requests(watched: Watched, site_url: str,
+                                                                   path: str) -> None:
+    watched.page.goto(site_url + path, wait_until="networkidle")
+    assert watched.errors == []
+    assert watched.foreign() == []
+
+
+@pytest.mark.parametrize("path", PAGES + ["search"])
+def test_axe_reports_no_violations(watched: Watched, site_url: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = watched.page
+    if path == "search":
+        _search(watched, site_url, "DEEP")
+    else:
+        page.goto(site_url + path, wait_until="networkidle")
+    results = Axe().run(page)
+    violations = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]]
+    assert violations == [], violations
+
+
+def test_keyboard_reaches_the_main_content(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement && document.activeElement.textContent")
+    assert "Skip to content" in (focused or "")
