@@ -1,9 +1,11 @@
-"""The only MkDocs adapter: adds the generated pages in memory on every build.
+"""The only MkDocs adapter: adds the generated pages and files in memory on every build.
 
 `mkdocs serve` re-runs `on_files` on each change under `watch:` (data/, schemas/, scripts/), so YAML
 edits show up live. With invalid data a build fails with every problem listed; during `serve`
 the last good pages keep being served and the problems are printed in the terminal.
 Note: `serve` does not reload this module or the `natoaz` package; restart it after code changes.
+Unless SOURCE_DATE_EPOCH is set, it is set to the data release date, so that MkDocs' sitemap dates
+come from the data, not the clock.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from natoaz.problems import DataError
-from natoaz.render import page_origins, render_site
+from natoaz.render import SiteOptions, page_origins, release_epoch, render_site
 from natoaz.validate import load_valid
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
 _state: dict = {"command": "build", "last_good": None}
+_USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -33,7 +36,12 @@ def _data_dir(config: MkDocsConfig) -> Path:
     return Path(os.environ.get("NATOAZ_DATA_DIR") or Path(config.config_file_path).parent / "data")
 
 
-def _generate(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str]]:
+def _options(config: MkDocsConfig) -> SiteOptions:
+    return SiteOptions(site_url=config.site_url or "", site_name=config.site_name,
+                       site_author=config.site_author or "", directory_urls=config.use_directory_urls)
+
+
+def _generate(config: MkDocsConfig) -> tuple[dict[str, str | bytes], dict[str, str]]:
     try:
         dataset, warnings = load_valid(_data_dir(config))
     except DataError as exc:
@@ -45,7 +53,9 @@ def _generate(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str]]:
         raise PluginError(f"The data has errors:\n{exc}") from None
     if warnings:
         log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
-    _state["last_good"] = (render_site(dataset), page_origins(dataset))
+    if _USER_EPOCH is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(release_epoch(dataset))
+    _state["last_good"] = (render_site(dataset, _options(config)), page_origins(dataset))
     return _state["last_good"]
 
 
@@ -53,10 +63,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, origins = _generate(config)
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
-    for rel, text in pages.items():
+    for rel, content in pages.items():
         if files.get_file_from_path(rel) is not None:
-            raise PluginError(f"docs/{rel} clashes with a generated page; rename the hand-written file")
-        generated = File.generated(config, rel, content=text)
+            raise PluginError(f"docs/{rel} clashes with a generated file; rename the hand-written file")
+        generated = File.generated(config, rel, content=content)
         generated.edit_uri = origins.get(rel)
         files.append(generated)
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _USER_EPOCH is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)  # set only for this build's sitemap

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .paths import DATA_DIR, DOCS_DIR, ROOT
 from .render import render_site
+from .render.options import options_from_mkdocs_yml
 from .validate import load_valid
 
 
@@ -20,22 +21,29 @@ def generated_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
     return render_site(dataset)
 
 
-def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> int:
-    """The command-line twin of the MkDocs hook: hand-written docs plus generated pages in one folder."""
-    pages = generated_pages(data_dir)
+def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR,
+                   site_url: str | None = None, config: Path | None = None) -> int:
+    """The command-line twin of the MkDocs hook: hand-written docs plus every generated file in one folder.
+
+    Site settings (site_url, names) come from `config` (default: the mkdocs.yml next to `docs_dir`), as
+    MkDocs would pass them to the hook; `site_url` overrides the configured address.
+    """
+    options = options_from_mkdocs_yml(config or docs_dir.parent / "mkdocs.yml", site_url)
+    dataset, _warnings = load_valid(data_dir)
+    files = render_site(dataset, options)
     staging = Path(tempfile.mkdtemp(prefix=".md-", dir=out.parent if out.parent.exists() else None))
     try:
         shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
-        for rel, text in pages.items():
+        for rel, content in files.items():
             target = staging / rel
             if target.exists():
-                raise FileExistsError(f"{docs_dir / rel} clashes with a generated page; rename it")
+                raise FileExistsError(f"{docs_dir / rel} clashes with a generated file; rename it")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return len(pages)
+    return len(files)
 
 
 def _swap(new: Path, target: Path) -> None:

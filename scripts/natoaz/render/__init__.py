@@ -1,24 +1,45 @@
-"""Render the dataset into Markdown pages: `{docs-relative path: markdown}`, deterministic."""
+"""Render the dataset into the site's generated files: `{docs-relative path: content}`, deterministic.
+
+Markdown pages are `str`; the other files (downloads, schemas, feed) are `str` or `bytes`. The MkDocs
+hook adds every one with `File.generated`, and `python -m natoaz markdown` writes them to a folder.
+"""
 
 from __future__ import annotations
 
+import calendar
+
 from ..dataset import Dataset
+from .datapage import PAGE as DATA_PAGE
+from .datapage import data_page
+from .downloads import downloads
+from .feed import FEED, atom_feed
 from .indexes import INDEXES
 from .model import Site, page_of
+from .options import SiteOptions
 from .records import PAGES
-from .reference import PAGE as REFERENCE_PAGE, field_reference
+from .reference import PAGE as REFERENCE_PAGE
+from .reference import field_reference
+
+__all__ = ["SiteOptions", "page_origins", "release_epoch", "render_site"]
 
 
-def render_site(dataset: Dataset) -> dict[str, str]:
-    site = Site(dataset)
-    pages: dict[str, str] = {path: make(site) for path, make in INDEXES.items()}
+def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
+    site = Site(dataset, options or SiteOptions())
+    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site)}
+    pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
     for collection, make_page in PAGES.items():
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
     pages[REFERENCE_PAGE] = field_reference()
-    return dict(sorted(pages.items()))
+    pages[DATA_PAGE] = data_page(site, files)
+    return dict(sorted({**pages, **files}.items()))
 
 
 def page_origins(dataset: Dataset) -> dict[str, str]:
     """The data file behind each record page, for "edit this page" links."""
     return {page_of(c, r.id): r.file for c, records in dataset.records.items() for r in records.values()}
+
+
+def release_epoch(dataset: Dataset) -> int:
+    """The data release date as a Unix time (midnight UTC), for SOURCE_DATE_EPOCH: reproducible sitemaps."""
+    return calendar.timegm(Site(dataset).release.first_day.timetuple())

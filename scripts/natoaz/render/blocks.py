@@ -49,7 +49,8 @@ def disagreements(site: Site, here: str, record: Record) -> str:
     out = []
     for item in record.data.get("disagreements") or []:
         lines = [f'!!! warning "Sources disagree: {esc(item["field"])}"', "",
-                 "    " + block(item["note"]).replace("\n", "\n    "), ""]
+                 "    " + block(item["note"]).replace("\n", "\n    "), "",
+                 "    Each reading with the sources that give it; this page does not choose between them:", ""]
         for reading in item["readings"]:
             cites = "; ".join(citation(site, here, s) for s in reading["sources"])
             lines.append(f"    - **{esc(reading['value'])}** — {cites}")

@@ -50,7 +50,7 @@ def _code(text: str) -> str:
 def cite_section(site: Site, collection: str, record: Record, title: str) -> str:
     url = site.permalink(collection, record.id)
     return "\n".join([
-        "## Cite this record {#cite}", "",
+        "## Cite this record {#cite data-search-exclude}", "",
         f"**Permalink:** {f'<{url}>' if url.startswith('http') else f'`{url}`'}", "",
         "Plain text:", "", _code(plain_citation(site, collection, record, title)), "",
         "BibTeX:", "", _code(bibtex_entry(site, collection, record, title)), "",

@@ -5,101 +5,27 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .blocks import ref_link, span_text
-from .model import TIMELINE, Site, date_of, index_of, page_of
+from .charts import participation_chart
+from .home import HOME, home
+from .model import TIMELINE, Site, date_of, index_of
 from .records import quote_block
-from .text import block, esc, front_matter, link
-
-HOME = "index.md"
-
-
-def key_figures(site: Site) -> dict[str, int]:
-    years = [date_of(e).year for e in site.events] or [0]
-    return {"years": max(years) - min(years), "events": len(site.events),
-            "programmes": len(site.programmes), "quotes": len(site.quotes),
-            "people": len(site.data["people"]), "sources": len(site.data["sources"])}
-
-
-def home(site: Site) -> str:
-    here = HOME
-    figures = key_figures(site)
-    first = date_of(site.events[0]).year if site.events else ""
-    lines = [
-        "# NATO–Azerbaijan cooperation: a sourced reference",
-        "",
-        "Azerbaijan is not a NATO member and has not applied to join. It has worked with the Alliance as a "
-        "partner since the early 1990s: first in a consultation forum, from 1994 through the Partnership for "
-        "Peace, and since then through defence-planning and reform programmes, peacekeeping in Kosovo and "
-        "Afghanistan, science projects, demining and disaster relief. This site lists that history record by "
-        "record, and every record names its sources.",
-        "",
-        "## Key figures",
-        "",
-        f"- **{figures['years']}** years of recorded cooperation (events since {first})",
-        f"- **{figures['events']}** [events]({link(here, TIMELINE)})",
-        f"- **{figures['programmes']}** [programmes, mechanisms and operations]({link(here, index_of('programmes'))})",
-        f"- **{figures['quotes']}** [quotes]({link(here, index_of('quotes'))}) by "
-        f"**{figures['people']}** [people]({link(here, index_of('people'))})",
-        f"- **{figures['sources']}** [sources]({link(here, index_of('sources'))})",
-        f"- Data release: **{site.release.human()}**",
-        "",
-        "## Key milestones",
-        "",
-    ]
-    for event in [e for e in site.events if e.data.get("key")][:10]:
-        lines.append(f"- {date_of(event).human()} — {ref_link(site, here, 'events', event.id)}")
-    lines += ["", "## By sector", ""]
-    for sector in site.sorted("sectors"):
-        count = len(site.events_of[("sectors", sector.id)])
-        lines.append(f"- {ref_link(site, here, 'sectors', sector.id)} ({count} events)")
-    lines += ["", "## By programme", ""]
-    for programme in site.programmes:
-        lines.append(f"- {ref_link(site, here, 'programmes', programme.id)}")
-    lines += ["", "## Latest additions", ""]
-    latest = []
-    for collection in ("events", "programmes", "quotes"):
-        for record in site.data[collection].values():
-            stamp = record.data.get("updated") or record.data.get("added") or ""
-            latest.append((stamp, collection, record.id))
-    for stamp, collection, record_id in sorted(latest, key=lambda t: (t[0], t[1], t[2]), reverse=True)[:10]:
-        lines.append(f"- {ref_link(site, here, collection, record_id)} ({collection[:-1]}, {stamp})")
-    description = (f"A sourced reference on NATO–Azerbaijan cooperation: {figures['events']} events, "
-                   f"{figures['programmes']} programmes, {figures['quotes']} quotes, {figures['sources']} sources.")
-    return front_matter("Home", description) + "\n".join(lines) + "\n"
-
-
-def timeline(site: Site) -> str:
-    here = TIMELINE
-    by_year: dict[int, list] = defaultdict(list)
-    for event in site.events:
-        by_year[date_of(event).year].append(event)
-    years = sorted(by_year)
-    lines = ["# Timeline", "",
-             f"{len(site.events)} events from {years[0] if years else '–'} to {years[-1] if years else '–'}. "
-             "Each event has its own page with sources; browse by "
-             f"[sector]({link(here, index_of('sectors'))}) or [programme]({link(here, index_of('programmes'))}).",
-             "", "Years: " + " · ".join(f"[{y}](#{y})" for y in years), ""]
-    for year in years:
-        lines += [f"## {year} {{#{year}}}", ""]
-        for event in by_year[year]:
-            d = event.data
-            lines += [f"### {date_of(event).human()} — {esc(d['title'])} {{#{event.id}}}", ""]
-            tags = [ref_link(site, here, "sectors", s) for s in d.get("sectors", [])]
-            tags += [ref_link(site, here, "programmes", p) for p in d.get("programmes") or []]
-            lines += [block(d["summary"]), "",
-                      f"[Details and sources]({link(here, page_of('events', event.id))}) · " + " · ".join(tags), ""]
-    return front_matter("Timeline", f"All {len(site.events)} events of NATO–Azerbaijan cooperation by year.") + "\n".join(lines)
+from .text import esc, front_matter
+from .timeline import timeline
 
 
 def programmes_index(site: Site) -> str:
     here = index_of("programmes")
+    chart = participation_chart(site, "chart-participation")
     lines = ["# Programmes, mechanisms and operations", "",
+             f"{len(site.programmes)} programmes, mechanisms and operations in which Azerbaijan takes part or took "
+             "part, with the span of its participation.", "", chart,
              "| Name | Kind | Azerbaijan's participation | Events |", "|---|---|---|---|"]
     for programme in site.programmes:
         d = programme.data
         lines.append(f"| {ref_link(site, here, 'programmes', programme.id)} | {esc(d['kind'].replace('-', ' '))} "
                      f"| {span_text(d.get('participation'))} | {len(site.events_of[('programmes', programme.id)])} |")
-    return front_matter("Programmes", "NATO programmes, mechanisms and operations in which Azerbaijan takes part.") \
-        + "\n".join(lines) + "\n"
+    return front_matter("Programmes", "NATO programmes, mechanisms and operations in which Azerbaijan takes part.",
+                        og_type="website") + "\n".join(lines) + "\n"
 
 
 def quotes_index(site: Site) -> str:

@@ -23,6 +23,8 @@ class SiteOptions:
     def __post_init__(self) -> None:
         url = (self.site_url or "").strip()
         object.__setattr__(self, "site_url", url.rstrip("/") + "/" if url else "")
+        object.__setattr__(self, "site_name", self.site_name or DEFAULT_NAME)
+        object.__setattr__(self, "site_author", self.site_author or DEFAULT_AUTHOR)
 
     def url(self, page: str) -> str:
         """Absolute URL of a docs-relative file (`events/x.md` → `https://…/events/x/`)."""
@@ -51,6 +53,6 @@ def options_from_mkdocs_yml(path: Path, site_url: str | None = None) -> SiteOpti
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.exists() else {}
     config = config if isinstance(config, dict) else {}
     return SiteOptions(site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
-                       site_name=str(config.get("site_name") or DEFAULT_NAME),
-                       site_author=str(config.get("site_author") or DEFAULT_AUTHOR),
+                       site_name=str(config.get("site_name") or ""),
+                       site_author=str(config.get("site_author") or ""),
                        directory_urls=bool(config.get("use_directory_urls", True)))

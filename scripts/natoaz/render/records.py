@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from ..dataset import Record
 from ..dates import parse_date
-from .blocks import data_note, disagreements, ref_link, ref_list, section, sources_section, span_text, QUALITY
+from . import jsonld
+from .blocks import QUALITY, data_note, disagreements, ref_link, ref_list, section, sources_section, span_text
+from .cite import cite_section
 from .model import TIMELINE, Site, date_of, index_of, page_of
 from .text import block, esc, front_matter, link, plain_summary
 
+JSONLD = {"people": jsonld.person, "quotes": jsonld.quotation}
+# Search ranking: a programme or sector page before the events and news items that mention it.
+SEARCH_BOOST = {"programmes": 3, "sectors": 2, "people": 1.5, "sources": 0.5}
 
-def _page(title: str, description: str, *parts: str) -> str:
-    body = "\n".join(p.rstrip() + "\n" for p in parts if p and p.strip())
-    return front_matter(title, description) + body
+
+def _page(site: Site, record: Record, title: str, description: str, *parts: str) -> str:
+    """A record page: front matter (with JSON-LD where a schema.org type fits), the parts, the cite block."""
+    collection = record.collection
+    make_jsonld = JSONLD.get(collection)
+    *content, note = parts
+    body = "\n".join(p.rstrip() + "\n" for p in [*content, cite_section(site, collection, record, title), note]
+                     if p and p.strip())
+    return front_matter(title, description, search_boost=SEARCH_BOOST.get(collection, 0), og_type="article",
+                        jsonld=make_jsonld(site, record) if make_jsonld else "") + body
 
 
 def event_page(site: Site, event: Record) -> str:
@@ -28,7 +40,7 @@ def event_page(site: Site, event: Record) -> str:
     facts.append(f"**Timeline:** [{year}]({link(here, TIMELINE, str(year))})")
     quotes = site.quotes_of[("events", event.id)]
     return _page(
-        d["title"], plain_summary(d["summary"]),
+        site, event, d["title"], plain_summary(d["summary"]),
         f"# {esc(d['title'])}",
         "  \n".join(facts),
         block(d["summary"]),
@@ -44,6 +56,9 @@ def event_page(site: Site, event: Record) -> str:
 def programme_page(site: Site, programme: Record) -> str:
     here = page_of("programmes", programme.id)
     d = programme.data
+    # Heading "Name – ACRONYM", not "Name (ACRONYM)": the search splits words at spaces and hyphens only,
+    # so "(DEEP)" would not match a search for DEEP.
+    title = f"{d['name']} – {d['acronym']}" if d.get("acronym") else d["name"]
     facts = [f"**Kind:** {esc(d['kind'].replace('-', ' '))}",
              f"**Azerbaijan's participation:** {span_text(d.get('participation'))}"]
     if d.get("participation", {}).get("note"):
@@ -54,8 +69,8 @@ def programme_page(site: Site, programme: Record) -> str:
     if d.get("url"):
         facts.append(f"**Official page:** <{d['url']}>")
     return _page(
-        site.label("programmes", programme.id), plain_summary(d["summary"]),
-        f"# {esc(site.label('programmes', programme.id))}",
+        site, programme, title, plain_summary(d["summary"]),
+        f"# {esc(title)}",
         f"*{block(d['summary'])}*",
         "  \n".join(facts),
         block(d.get("description", "")),
@@ -102,7 +117,7 @@ def quote_page(site: Site, quote: Record) -> str:
     if d.get("sectors"):
         facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d["sectors"]))
     return _page(
-        title, plain_summary(d["text"]),
+        site, quote, title, plain_summary(d["text"]),
         f"# {esc(title)}",
         quote_block(site, here, quote, with_link=False),
         "  \n".join(facts),
@@ -126,7 +141,8 @@ def person_page(site: Site, person: Record) -> str:
     other = f"Also written: {', '.join(esc(n) for n in d['other_names'])}." if d.get("other_names") else ""
     quotes = [site.record("quotes", q) for q in site.quotes_of[("people", person.id)]]
     return _page(
-        d["name"], plain_summary(f"{d['name']}: " + "; ".join(f"{r['title']}, {r['organisation']}" for r in d["roles"])),
+        site, person, d["name"],
+        plain_summary(f"{d['name']}: " + "; ".join(f"{r['title']}, {r['organisation']}" for r in d["roles"])),
         f"# {esc(d['name'])}",
         other,
         section("Roles", "\n".join(roles)),
@@ -141,7 +157,7 @@ def sector_page(site: Site, sector: Record) -> str:
     here = page_of("sectors", sector.id)
     d = sector.data
     return _page(
-        d["name"], plain_summary(d["description"]),
+        site, sector, d["name"], plain_summary(d["description"]),
         f"# {esc(d['name'])}",
         block(d["description"]),
         section("Programmes", ref_list(site, here, "programmes", site.programmes_of[("sectors", sector.id)])),
@@ -169,7 +185,7 @@ def source_page(site: Site, source: Record) -> str:
         citing.setdefault(collection, []).append(record_id)
     parts = [section(f"Cited by: {c}", ref_list(site, here, c, ids)) for c, ids in sorted(citing.items())]
     return _page(
-        d["title"], plain_summary(f"{d['publisher']}: {d['title']}"),
+        site, source, d["title"], plain_summary(f"{d['publisher']}: {d['title']}"),
         f"# {esc(d['title'])}",
         "  \n".join(facts),
         *parts,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..paths import COLLECTIONS
 from ..schema import expanded
-from .text import block, esc, front_matter
+from .text import block, front_matter
 
 PAGE = "editing/reference.md"
 
@@ -41,7 +41,8 @@ def field_reference() -> str:
              "from what the checker accepts.", ""]
     for collection in COLLECTIONS:
         schema = expanded(collection)
-        lines += [f"## {schema['title']} (`data/{collection}/`) {{#{collection}}}", "", block(schema["description"]), "",
+        lines += [f"## {schema['title']} (`data/{collection}/`) {{#{collection}}}", "",
+                  block(schema["description"]), "",
                   f"Schema: `schemas/{collection}.schema.json`", "",
                   "| Field | Required | Type | Meaning |", "|---|---|---|---|"]
         lines += _rows(schema, collection)

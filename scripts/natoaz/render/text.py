@@ -41,10 +41,15 @@ def yaml_str(value: str) -> str:
     return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def front_matter(title: str, description: str, **extra: str) -> str:
-    """YAML front matter; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html."""
+def front_matter(title: str, description: str, search_boost: float = 0, **extra: str) -> str:
+    """YAML front matter; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html.
+
+    `search_boost` ranks the page higher (> 1) or lower (< 1) in Material's search.
+    """
     lines = [f"title: {yaml_str(meta_text(title))}", f"description: {yaml_str(meta_text(description[:300]))}"]
     lines += [f"{key}: {yaml_str(value)}" for key, value in extra.items() if value]
+    if search_boost:
+        lines += ["search:", f"  boost: {search_boost:g}"]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -52,3 +57,8 @@ def plain_summary(text: object, limit: int = 160) -> str:
     """A one-line plain-text description for meta tags."""
     value = re.sub(r"[*_`\[\]()#<>\"]", "", " ".join(str(text).split()))
     return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """`1 event`, `2 events`; `many` for irregular plurals (`person`, `people`)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
