@@ -4,8 +4,7 @@
 edits show up live. With invalid data a build fails with every problem listed; during `serve`
 the last good pages keep being served and the problems are printed in the terminal.
 Note: `serve` does not reload this module or the `natoaz` package; restart it after code changes.
-Unless SOURCE_DATE_EPOCH is set, it is set to the data release date, so that MkDocs' sitemap dates
-come from the data, not the clock.
+Each page's update date (sitemap `lastmod`) is the data release date, not the day of the build.
 """
 
 from __future__ import annotations
@@ -18,14 +17,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from natoaz.problems import DataError
-from natoaz.render import SiteOptions, page_origins, release_epoch, render_site
+from natoaz.render import SiteOptions, page_origins, release_date, render_site
 from natoaz.validate import load_valid
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
-_state: dict = {"command": "build", "last_good": None}
-_USER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+_state: dict = {"command": "build", "last_good": None, "release": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -53,8 +52,7 @@ def _generate(config: MkDocsConfig) -> tuple[dict[str, str | bytes], dict[str, s
         raise PluginError(f"The data has errors:\n{exc}") from None
     if warnings:
         log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
-    if _USER_EPOCH is None:
-        os.environ["SOURCE_DATE_EPOCH"] = str(release_epoch(dataset))
+    _state["release"] = release_date(dataset)
     _state["last_good"] = (render_site(dataset, _options(config)), page_origins(dataset))
     return _state["last_good"]
 
@@ -72,6 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    if _USER_EPOCH is None:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)  # set only for this build's sitemap
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if _state["release"]:
+        page.update_date = _state["release"]  # sitemap dates from the data, not the clock
+    return page

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import TODAY, problems_of
-
 from natoaz.paths import COLLECTIONS, ROOT, SCHEMA_DIR
 from natoaz.render.reference import field_reference
 from natoaz.scaffold import scaffold, slugify

@@ -15,12 +15,6 @@ from .render.options import options_from_mkdocs_yml
 from .validate import load_valid
 
 
-def generated_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
-    """Validate, then render; raises DataError (every problem) when the data is invalid."""
-    dataset, _warnings = load_valid(data_dir)
-    return render_site(dataset)
-
-
 def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR,
                    site_url: str | None = None, config: Path | None = None) -> int:
     """The command-line twin of the MkDocs hook: hand-written docs plus every generated file in one folder.
@@ -31,7 +25,8 @@ def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_D
     options = options_from_mkdocs_yml(config or docs_dir.parent / "mkdocs.yml", site_url)
     dataset, _warnings = load_valid(data_dir)
     files = render_site(dataset, options)
-    staging = Path(tempfile.mkdtemp(prefix=".md-", dir=out.parent if out.parent.exists() else None))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".md-", dir=out.parent))  # same disk as `out`: rename is atomic
     try:
         shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
         for rel, content in files.items():
@@ -59,7 +54,7 @@ def _swap(new: Path, target: Path) -> None:
 def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml",
                data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = ()) -> int:
     """Validate first, then `mkdocs build --strict` into a temporary folder, then swap it into place."""
-    generated_pages(data_dir)  # fail fast, before MkDocs starts, with every data problem
+    load_valid(data_dir)  # fail fast, before MkDocs starts, with every data problem (DataError)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))

@@ -37,7 +37,7 @@ def _markdown(args: argparse.Namespace) -> int:
     from .build import write_markdown
 
     start = time.perf_counter()
-    count = write_markdown(Path(args.out), Path(args.data))
+    count = write_markdown(Path(args.out), Path(args.data), site_url=args.site_url)
     print(f"wrote {count} generated pages (plus docs/) to {args.out} in {time.perf_counter() - start:.2f} s")
     return 0
 
@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(run=_check)
     markdown = sub.add_parser("markdown", help="write docs/ plus the generated pages to a folder")
     markdown.add_argument("--out", required=True)
+    markdown.add_argument("--site-url", default=None,
+                          help="site address for permalinks, feed and downloads (default: site_url in mkdocs.yml)")
     markdown.set_defaults(run=_markdown)
     build = sub.add_parser("build", help="validate, then build the site atomically with MkDocs")
     build.add_argument("--site-dir", default=str(ROOT / "site"))

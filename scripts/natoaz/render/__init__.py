@@ -6,8 +6,6 @@ hook adds every one with `File.generated`, and `python -m natoaz markdown` write
 
 from __future__ import annotations
 
-import calendar
-
 from ..dataset import Dataset
 from .datapage import PAGE as DATA_PAGE
 from .datapage import data_page
@@ -20,7 +18,7 @@ from .records import PAGES
 from .reference import PAGE as REFERENCE_PAGE
 from .reference import field_reference
 
-__all__ = ["SiteOptions", "page_origins", "release_epoch", "render_site"]
+__all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
 
 
 def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
@@ -40,6 +38,6 @@ def page_origins(dataset: Dataset) -> dict[str, str]:
     return {page_of(c, r.id): r.file for c, records in dataset.records.items() for r in records.values()}
 
 
-def release_epoch(dataset: Dataset) -> int:
-    """The data release date as a Unix time (midnight UTC), for SOURCE_DATE_EPOCH: reproducible sitemaps."""
-    return calendar.timegm(Site(dataset).release.first_day.timetuple())
+def release_date(dataset: Dataset) -> str:
+    """The data release date (YYYY-MM-DD): the newest `added`/`updated` date in the data."""
+    return Site(dataset).release.first_day.isoformat()

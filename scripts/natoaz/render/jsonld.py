@@ -16,8 +16,9 @@ CONTEXT = "https://schema.org"
 
 
 def to_json(data: dict) -> str:
-    """Compact JSON that is safe inside a `<script>` element: no `</`, no raw non-ASCII."""
-    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+    """Compact JSON that is safe inside a `<script>` element: no `<`, `>` or `&` (so no `</`), ASCII only."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _source_urls(site: Site, record: Record) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..dataset import Dataset, Record
 from ..dates import PartialDate, parse_date
@@ -24,12 +24,16 @@ def index_of(collection: str) -> str:
     return f"{FOLDER[collection]}/index.md"
 
 
+# Pages ask for the same dates over and over (sorting, labels, lists); PartialDate is immutable.
+_parse_date = lru_cache(maxsize=65536)(parse_date)
+
+
 def date_of(record: Record, path: tuple = ("date",)) -> PartialDate:
     value = record.data
     for part in path:
         value = value.get(part) if isinstance(value, dict) else None
     try:
-        return parse_date(str(value))
+        return _parse_date(str(value))
     except ValueError:
         return PartialDate(0)
 
@@ -44,6 +48,7 @@ class Site:
     events_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     quotes_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     programmes_of: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _sorted: dict[str, list[Record]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for event in self.events:
@@ -68,6 +73,12 @@ class Site:
                     self.cited_by[source].append((collection, record.id))
 
     def sorted(self, collection: str) -> list[Record]:
+        """The collection in page order (computed once per site; a fresh list each call)."""
+        if collection not in self._sorted:
+            self._sorted[collection] = self._sort(collection)
+        return list(self._sorted[collection])
+
+    def _sort(self, collection: str) -> list[Record]:
         records = self.data[collection].values()
         if collection in ("events", "quotes"):
             return sorted(records, key=lambda r: (date_of(r), r.id))

@@ -1,0 +1,100 @@
+/*
+ * Timeline filter: shows the filter form (hidden without JavaScript, when every entry is listed),
+ * hides entries whose data-sectors / data-programmes / data-type do not match, and keeps the choice
+ * in the address (?sector=demining&programme=deep&type=quote) so a filtered view can be shared.
+ * Self-written, no library. Runs on full page loads (Material's instant navigation is off).
+ */
+(function () {
+  "use strict";
+
+  var FIELDS = ["sector", "programme", "type"];
+
+  function words(value) {
+    return (value || "").split(/\s+/).filter(Boolean);
+  }
+
+  function matches(entry, choice) {
+    if (choice.sector && words(entry.getAttribute("data-sectors")).indexOf(choice.sector) < 0) return false;
+    if (choice.programme && words(entry.getAttribute("data-programmes")).indexOf(choice.programme) < 0) return false;
+    if (choice.type === "key") return entry.getAttribute("data-key") === "true";
+    if (choice.type) return entry.getAttribute("data-type") === choice.type;
+    return true;
+  }
+
+  function hasOption(select, value) {
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === value) return true;
+    }
+    return false;
+  }
+
+  function init(form) {
+    var selects = {};
+    FIELDS.forEach(function (name) {
+      selects[name] = form.querySelector("select[name='" + name + "']");
+    });
+    var status = form.querySelector(".natoaz-filter__status");
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".natoaz-entry"));
+    var years = Array.prototype.slice.call(document.querySelectorAll(".natoaz-year"));
+
+    function choice() {
+      var result = {};
+      FIELDS.forEach(function (name) {
+        result[name] = selects[name] ? selects[name].value : "";
+      });
+      return result;
+    }
+
+    function apply(updateAddress) {
+      var current = choice();
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var visible = matches(entry, current);
+        entry.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      years.forEach(function (year) {
+        var empty = !year.querySelector(".natoaz-entry:not([hidden])");
+        year.hidden = empty;
+        var link = document.querySelector(".natoaz-years a[href='#" + year.getAttribute("data-year") + "']");
+        if (link) link.parentNode.hidden = empty;
+      });
+      var filtered = FIELDS.some(function (name) { return current[name]; });
+      if (status) {
+        status.textContent = filtered
+          ? shown + " of " + entries.length + " entries shown."
+          : "All " + entries.length + " entries shown.";
+      }
+      if (updateAddress && window.history && window.history.replaceState) {
+        var params = new URLSearchParams(window.location.search);
+        FIELDS.forEach(function (name) {
+          if (current[name]) params.set(name, current[name]);
+          else params.delete(name);
+        });
+        var query = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      }
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      var value = params.get(name);
+      if (selects[name] && value && hasOption(selects[name], value)) selects[name].value = value;
+    });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(true); }, 0); // after the browser has reset the selects
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+
+  function start() {
+    var forms = document.querySelectorAll("form[data-natoaz-filter]");
+    for (var i = 0; i < forms.length; i++) init(forms[i]);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,98 @@
+"""The Data page: licence, downloads at stable paths, the feed, how to cite the dataset."""
+
+from __future__ import annotations
+
+from .. import SCHEMA_VERSION
+from ..paths import COLLECTIONS
+from . import jsonld
+from .cite import bibtex_text
+from .downloads import JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
+from .feed import FEED, MAX_ENTRIES
+from .model import Site, date_of
+from .options import LICENCE, LICENCE_URL
+from .text import esc, front_matter, link
+
+PAGE = "data.md"
+DESCRIPTION = ("The NATO–Azerbaijan reference data as JSON and CSV under CC BY 4.0, with its JSON Schemas "
+               "and an Atom feed of additions and corrections.")
+
+
+def _size(content: str | bytes) -> str:
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    return f"{size / 1024:.1f} kB" if size >= 1024 else f"{size} bytes"
+
+
+def _cite(site: Site) -> list[str]:
+    options = site.options
+    url = options.url(PAGE)
+    plain = (f"{options.site_author}. {options.site_name}: dataset, release of {site.release.human()}. "
+             f"{LICENCE}. {url} (accessed {site.release.human()}).")
+    bibtex = "\n".join([
+        "@misc{natoaz:dataset,", f"  author = {{{{{bibtex_text(options.site_author)}}}}},",
+        f"  title = {{{{{bibtex_text(options.site_name)}: dataset}}}},",
+        f"  year = {{{site.release.year}}},", f"  version = {{{site.release.iso()}}},",
+        f"  url = {{{url}}},", f"  urldate = {{{site.release.iso()}}},", f"  note = {{Licence {LICENCE}}}", "}"])
+    return ["## Cite the dataset {#cite}", "", "Plain text:", "", "    " + plain, "", "BibTeX:", "",
+            "\n".join("    " + line for line in bibtex.splitlines()), ""]
+
+
+def data_page(site: Site, files: dict[str, str | bytes]) -> str:
+    here = PAGE
+    counts = site.data.counts()
+    years = [date_of(e).year for e in site.events]
+    span = f"{min(years)}–{max(years)}" if years else "–"
+    lines = [
+        "# Data and downloads", "",
+        f"Everything on this site comes from open data: {sum(counts.values())} records in six collections, "
+        f"covering {span}. This page offers the whole dataset for reuse, at addresses that stay the same "
+        "from one release to the next.", "",
+        "## Licence {#licence}", "",
+        f"The data and the text of this site are published under the [Creative Commons Attribution 4.0 "
+        f"International licence ({LICENCE})]({LICENCE_URL}): you may copy, adapt and republish them, also "
+        f"commercially, if you credit “{esc(site.options.site_author)}” and link to this site. Quotations "
+        "remain the words of their speakers, and each record names its sources, which have their own terms.", "",
+        "## This release {#release}", "",
+        f"- Release date: **{site.release.human()}** (`{site.release.iso()}`), the newest `added` or `updated` "
+        "date in the data",
+        f"- Data format version (`schema_version`): **{SCHEMA_VERSION}**", "",
+        "| Collection | Records | CSV |", "|---|---:|---|",
+    ]
+    for collection in COLLECTIONS:
+        path = csv_path(collection)
+        lines.append(f"| {collection} | {counts[collection]} | [{path.split('/')[-1]}]({link(here, path)}) "
+                     f"({_size(files[path])}) |")
+    lines += [
+        "", "## Downloads {#downloads}", "",
+        f"- **Whole dataset as JSON:** [`{JSON_FILE}`]({link(here, JSON_FILE)}) ({_size(files[JSON_FILE])})",
+        f"- **One CSV file per collection:** `downloads/<collection>.csv`, e.g. "
+        f"[`{csv_path('events')}`]({link(here, csv_path('events'))})",
+        "- **JSON Schemas:** " + ", ".join(
+            f"[`{p.split('/')[-1]}`]({link(here, p)})" for p in sorted(files) if p.startswith(schema_path(""))),
+        f"- **Feed of additions and corrections (Atom):** [`{FEED}`]({link(here, FEED)})", "",
+        "### JSON", "",
+        f"`{JSON_FILE}` is one object: `schema_version`, `title`, `release` (the release date), `licence`, "
+        "`homepage`, `counts` (records per collection) and `records`, which holds one list per collection "
+        "(`sectors`, `sources`, `people`, `programmes`, `events`, `quotes`). Each record has exactly the "
+        "fields of its YAML file and is valid against the JSON Schema of its collection. Dates are text with "
+        "their precision: `1994`, `1994-05` or `1994-05-04`. Records refer to each other by `id`.", "",
+        "### CSV", "",
+        "UTF-8, comma-separated, with a header row. One row per record, one column per field in schema "
+        f"order. Lists of ids or names are joined with `{LIST_SEPARATOR}` (e.g. `political-dialogue{LIST_SEPARATOR}"
+        "demining`); a group of fields becomes dotted columns (`participation.start`); lists of groups "
+        "(`roles`, `disagreements`) are given as JSON text. An empty cell means the field is absent.", "",
+        "### Feed", "",
+        f"[`{FEED}`]({link(here, FEED)}) lists the {MAX_ENTRIES} most recent additions and corrections, newest "
+        "first, using the `added` and `updated` dates of the records. Feed readers find it from any page of "
+        "this site.", "",
+        "### Schemas", "",
+        "The JSON Schemas (draft 2020-12) describe every field; the [field reference]"
+        f"({link(here, 'editing/reference.md')}) explains them in plain words. `common.schema.json` holds the "
+        "shared definitions the others refer to.", "",
+    ]
+    lines += _cite(site)
+    downloads = [(JSON_FILE, "application/json", "Whole dataset (JSON)")]
+    downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in COLLECTIONS]
+    description = (f"{DESCRIPTION} Release {site.release.iso()}: "
+                   + ", ".join(f"{counts[c]} {c}" for c in COLLECTIONS) + ".")
+    return front_matter("Data and downloads", description, og_type="website",
+                        jsonld=jsonld.dataset(site, description, downloads, PAGE)) + "\n".join(lines)

@@ -1,0 +1,90 @@
+"""The Atom feed of added and corrected records, driven by `added`/`updated` in the data (never the clock)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from .cite import KINDS
+from .model import Site, date_of
+from .options import LICENCE
+from .text import plain_summary
+
+FEED = "feed.xml"
+MAX_ENTRIES = 50
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Entry:
+    updated: PartialDate
+    published: PartialDate | None
+    collection: str
+    record_id: str
+    is_update: bool
+
+
+def timestamp(day: PartialDate) -> str:
+    return f"{day.first_day.isoformat()}T00:00:00Z"
+
+
+def entries(site: Site, limit: int = MAX_ENTRIES) -> list[Entry]:
+    """Records with `added` or `updated`, newest change first; ties by collection and id."""
+    found = []
+    for collection in site.data.records:
+        for record in site.data[collection].values():
+            added = date_of(record, ("added",)) if record.data.get("added") else None
+            updated = date_of(record, ("updated",)) if record.data.get("updated") else None
+            if added or updated:
+                found.append(Entry(updated or added, added, collection, record.id, updated is not None))
+    found.sort(key=lambda e: (e.collection, e.record_id))
+    found.sort(key=lambda e: e.updated, reverse=True)
+    return found[:limit]
+
+
+def _summary(site: Site, collection: str, record_id: str) -> str:
+    data = site.record(collection, record_id).data
+    text = data.get("summary") or data.get("text") or data.get("description") or data.get("title") or ""
+    if collection == "people":
+        text = "; ".join(f"{r['title']}, {r['organisation']}" for r in data.get("roles") or [])
+    if collection == "sources":
+        text = f"{data.get('publisher')}: {data.get('title')}"
+    return plain_summary(text, 400)
+
+
+def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text:
+        element.text = text
+    return element
+
+
+def atom_feed(site: Site) -> str:
+    options = site.options
+    feed_url = options.url(FEED)
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
+    _sub(root, "title", f"{options.site_name}: additions and corrections")
+    _sub(root, "subtitle", "Records added to or corrected in the NATO–Azerbaijan reference data, newest first.")
+    _sub(root, "id", feed_url if feed_url.startswith("http") else "urn:natoaz:feed")
+    _sub(root, "link", rel="self", type="application/atom+xml", href=feed_url)
+    _sub(root, "link", rel="alternate", type="text/html", href=options.url("index.md") or "/")
+    _sub(root, "updated", timestamp(site.release))
+    author = _sub(root, "author")
+    _sub(author, "name", options.site_author)
+    _sub(root, "rights", f"Text and data: {LICENCE}")
+    for entry in entries(site):
+        url = site.permalink(entry.collection, entry.record_id)
+        kind = KINDS[entry.collection]
+        verb = "Corrected" if entry.is_update else "Added"
+        element = _sub(root, "entry")
+        _sub(element, "title", f"{verb} {kind.lower()}: {site.label(entry.collection, entry.record_id)}")
+        _sub(element, "id", url if url.startswith("http") else f"urn:natoaz:{entry.collection}:{entry.record_id}")
+        _sub(element, "link", rel="alternate", type="text/html", href=url)
+        if entry.published:
+            _sub(element, "published", timestamp(entry.published))
+        _sub(element, "updated", timestamp(entry.updated))
+        _sub(element, "category", term=entry.collection, label=kind)
+        _sub(element, "summary", _summary(site, entry.collection, entry.record_id), type="text")
+    ET.indent(root, "  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

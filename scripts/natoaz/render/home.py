@@ -1,0 +1,107 @@
+"""The home page: overview, key figures, key milestones, entry points and the latest additions."""
+
+from __future__ import annotations
+
+from .blocks import ref_link, span_text
+from .datapage import PAGE as DATA_PAGE
+from .feed import FEED, entries
+from .model import TIMELINE, Site, date_of, index_of
+from .text import block, esc, front_matter, link, plural
+
+HOME = "index.md"
+LATEST = 10
+MILESTONES = 10
+
+
+def key_figures(site: Site) -> dict[str, int]:
+    years = [date_of(e).year for e in site.events]
+    first = min(years) if years else site.release.year
+    newest = max([*years, site.release.year]) if years else site.release.year
+    return {"years": newest - first, "first_year": first, "events": len(site.events),
+            "programmes": len(site.programmes), "quotes": len(site.quotes),
+            "people": len(site.data["people"]), "sources": len(site.data["sources"])}
+
+
+def _card(count: int, word: str, body: str, suffix: str = "") -> list[str]:
+    """A grid card: the figure in bold, then a line of text with the link."""
+    number, _, noun = plural(count, word).partition(" ")
+    return [f"-   **{number}** {noun}{suffix}", "", "    ---", "", f"    {body}", ""]
+
+
+def _figures(site: Site, here: str) -> list[str]:
+    f = key_figures(site)
+    first = date_of(site.events[0]).human() if site.events else str(f["first_year"])
+    lines = ["## Key figures", "", '<div class="grid cards natoaz-figures" markdown="1">', ""]
+    lines += _card(f["years"], "year", f"Since the first recorded event, {first}.", " of partnership")
+    lines += _card(f["events"], "event", f"Dated milestones on the [timeline]({link(here, TIMELINE)}).")
+    lines += _card(f["programmes"], "programme", f"[Programmes, mechanisms and operations]"
+                   f"({link(here, index_of('programmes'))}) in which Azerbaijan takes part.")
+    lines += _card(f["quotes"], "quote", f"Verbatim [quotes]({link(here, index_of('quotes'))}) by "
+                   f"{plural(f['people'], 'person', 'people')} ([people]({link(here, index_of('people'))})).")
+    lines += _card(f["sources"], "source", f"Every record cites its [sources]({link(here, index_of('sources'))}).")
+    lines += ["</div>", "", f"Data release of **{site.release.human()}**: "
+              f"[download the data]({link(here, DATA_PAGE)}) or follow the [feed of additions]({link(here, FEED)}).",
+              ""]
+    return lines
+
+
+def _milestones(site: Site, here: str) -> list[str]:
+    key = [e for e in site.events if e.data.get("key")][:MILESTONES]
+    if not key:
+        return []
+    lines = ["## Key milestones", ""]
+    lines += [f"1. **{date_of(e).human()}** — {ref_link(site, here, 'events', e.id)}" for e in key]
+    return lines + ["", f"All events are on the [timeline]({link(here, TIMELINE)}).", ""]
+
+
+def _sectors(site: Site, here: str) -> list[str]:
+    lines = ["## By sector", "", '<div class="grid cards natoaz-sectors" markdown="1">', ""]
+    for sector in site.sorted("sectors"):
+        key = ("sectors", sector.id)
+        events, programmes = len(site.events_of[key]), len(site.programmes_of[key])
+        lines += [f"-   {ref_link(site, here, 'sectors', sector.id)}", "",
+                  f"    {events} event{'s' * (events != 1)} · {programmes} programme{'s' * (programmes != 1)}", ""]
+    return lines + ["</div>", ""]
+
+
+def _programmes(site: Site, here: str) -> list[str]:
+    top = [p for p in site.programmes if not p.data.get("parent")]
+    if not top:
+        return []
+    lines = ["## By programme", ""]
+    for programme in top:
+        kind = esc(str(programme.data.get("kind", "")).replace("-", " "))
+        span = span_text(programme.data.get("participation"))
+        lines.append(f"- {ref_link(site, here, 'programmes', programme.id)} — {kind}, {span}")
+    return lines + ["", f"See all programmes with a chart of Azerbaijan's participation: "
+                    f"[programmes]({link(here, index_of('programmes'))}).", ""]
+
+
+def _latest(site: Site, here: str) -> list[str]:
+    latest = [e for e in entries(site, limit=10_000) if e.collection in ("events", "programmes", "quotes")][:LATEST]
+    if not latest:
+        return []
+    lines = ["## Latest additions", ""]
+    for entry in latest:
+        what = "corrected" if entry.is_update else "added"
+        lines.append(f"- {ref_link(site, here, entry.collection, entry.record_id)} "
+                     f"({entry.collection[:-1]}, {what} {entry.updated.human()})")
+    return lines + [""]
+
+
+def home(site: Site) -> str:
+    here = HOME
+    f = key_figures(site)
+    lines = [
+        "# NATO–Azerbaijan cooperation: a sourced reference", "",
+        block("Azerbaijan is not a NATO member and has not applied to join. It has worked with the Alliance as a "
+              "partner since the early 1990s: first in a consultation forum, from 1994 through the Partnership for "
+              "Peace, and since then through defence-planning and reform programmes, peacekeeping in Kosovo and "
+              "Afghanistan, science projects, demining and disaster relief. This site lists that history record by "
+              "record, and every record names its sources."), "",
+        *_figures(site, here), *_milestones(site, here), *_sectors(site, here), *_programmes(site, here),
+        *_latest(site, here),
+    ]
+    description = (f"A sourced reference on NATO–Azerbaijan cooperation: {f['events']} events, "
+                   f"{f['programmes']} programmes, {f['quotes']} quotes and {f['sources']} sources, as open data.")
+    return front_matter("Home", description, og_type="website") + "\n".join(lines).rstrip() + "\n"
