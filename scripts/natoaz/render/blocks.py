@@ -25,8 +25,11 @@ def ref_list(site: Site, here: str, collection: str, ids: list[str], dated: bool
     return "\n".join(lines)
 
 
-def section(title: str, body: str) -> str:
-    return f"## {title}\n\n{body}\n" if body.strip() else ""
+def section(title: str, body: str, searchable: bool = False) -> str:
+    """An h2 section. Lists of links are left out of the search index (their targets are indexed
+    themselves), which keeps the index that every page downloads small."""
+    marker = "" if searchable else " { data-search-exclude }"
+    return f"## {title}{marker}\n\n{body}\n" if body.strip() else ""
 
 
 def citation(site: Site, here: str, source_id: str) -> str:

@@ -48,7 +48,8 @@ def quotes_index(site: Site) -> str:
     for year in sorted(by_year):
         links = ", ".join(ref_link(site, here, "quotes", q.id) for q in by_year[year])
         lines.append(f"- **{year}**: {links}")
-    return front_matter("Quotes", "Verbatim quotations by officials on NATO–Azerbaijan cooperation.") \
+    return front_matter("Quotes", "Verbatim quotations by officials on NATO–Azerbaijan cooperation.",
+                        search_exclude=True) \
         + "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,9 @@ from .text import block, esc, front_matter, link, plain_summary
 
 JSONLD = {"people": jsonld.person, "quotes": jsonld.quotation}
 # Search ranking: a programme or sector page before the events and news items that mention it.
-SEARCH_BOOST = {"programmes": 3, "sectors": 2, "people": 1.5, "sources": 0.5}
+SEARCH_BOOST = {"programmes": 3, "sectors": 2, "people": 1.5}
+# Source pages are found through the bibliography (sources/index.md), which is indexed.
+SEARCH_EXCLUDED = {"sources"}
 
 
 def _page(site: Site, record: Record, title: str, description: str, *parts: str) -> str:
@@ -22,7 +24,8 @@ def _page(site: Site, record: Record, title: str, description: str, *parts: str)
     *content, note = parts
     body = "\n".join(p.rstrip() + "\n" for p in [*content, cite_section(site, collection, record, title), note]
                      if p and p.strip())
-    return front_matter(title, description, search_boost=SEARCH_BOOST.get(collection, 0), og_type="article",
+    return front_matter(title, description, search_boost=SEARCH_BOOST.get(collection, 0),
+                        search_exclude=collection in SEARCH_EXCLUDED, og_type="article",
                         jsonld=make_jsonld(site, record) if make_jsonld else "") + body
 
 
@@ -145,7 +148,7 @@ def person_page(site: Site, person: Record) -> str:
         plain_summary(f"{d['name']}: " + "; ".join(f"{r['title']}, {r['organisation']}" for r in d["roles"])),
         f"# {esc(d['name'])}",
         other,
-        section("Roles", "\n".join(roles)),
+        section("Roles", "\n".join(roles), searchable=True),
         section("Quotes", "\n".join(quote_block(site, here, q) for q in quotes)),
         section("Events", ref_list(site, here, "events", site.events_of[("people", person.id)], dated=True)),
         sources_section(site, here, person),

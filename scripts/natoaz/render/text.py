@@ -41,14 +41,18 @@ def yaml_str(value: str) -> str:
     return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def front_matter(title: str, description: str, search_boost: float = 0, **extra: str) -> str:
+def front_matter(title: str, description: str, search_boost: float = 0, search_exclude: bool = False,
+                 **extra: str) -> str:
     """YAML front matter; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html.
 
-    `search_boost` ranks the page higher (> 1) or lower (< 1) in Material's search.
+    `search_boost` ranks the page higher (> 1) or lower (< 1) in Material's search; `search_exclude`
+    leaves a page that repeats other pages (timeline, quotes index) out of the index.
     """
     lines = [f"title: {yaml_str(meta_text(title))}", f"description: {yaml_str(meta_text(description[:300]))}"]
     lines += [f"{key}: {yaml_str(value)}" for key, value in extra.items() if value]
-    if search_boost:
+    if search_exclude:
+        lines += ["search:", "  exclude: true"]
+    elif search_boost:
         lines += ["search:", f"  boost: {search_boost:g}"]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 

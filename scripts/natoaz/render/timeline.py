@@ -130,4 +130,4 @@ def timeline(site: Site) -> str:
     description = (f"All {plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} of "
                    "NATO–Azerbaijan cooperation "
                    "by year, filterable by sector, programme and record type.")
-    return front_matter("Timeline", description, og_type="website") + "\n".join(lines)
+    return front_matter("Timeline", description, search_exclude=True, og_type="website") + "\n".join(lines)
