@@ -24,11 +24,12 @@ from natoaz.render import SiteOptions, page_origins, release_date, render_site
 from natoaz.validate import load_valid
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
-_state: dict = {"command": "build", "last_good": None, "release": None}
+_state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {}}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -66,6 +67,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{rel} clashes with a generated file; rename the hand-written file")
         generated = File.generated(config, rel, content=content)
         generated.edit_uri = origins.get(rel)
+        if _state["dirty"]:
+            # `serve --dirty` rebuilds only modified files; a generated file counts as modified
+            # when its content differs from the previous build's.
+            changed = _state["served"].get(rel) != content
+            generated.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]
+            _state["served"][rel] = content
         files.append(generated)
     return files
 

@@ -40,10 +40,11 @@ def _wait_for(url: str, needle: str, seconds: float) -> float:
 
 
 @pytest.mark.slow
-def test_yaml_edit_shows_up_in_the_served_page(project: Path) -> None:
+@pytest.mark.parametrize("mode", [[], ["--dirty", "--no-strict"]], ids=["full", "dirty"])
+def test_yaml_edit_shows_up_in_the_served_page(project: Path, mode: list[str]) -> None:
     port = _free_port()
     log = (project / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", *mode, "--dev-addr",
                                f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/{PAGE}"
     try:
