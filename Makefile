@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
+.PHONY: lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ zensical: $(STAMP)
 	mkdir -p build
 	$(PY) -m natoaz markdown --out build/markdown
 	$(PY) -m natoaz.zensical_build --markdown build/markdown --site-dir build/zensical-site
+
+## lighthouse: Lighthouse scores (mobile) of home and timeline, served gzip-compressed on loopback (benchmark)
+lighthouse: $(STAMP) browser
+	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
+	$(PY) -m natoaz build
+	$(PY) -m natoaz.lighthouse
 
 ## stats: counts per collection, sector and decade; unsourced records; disagreements
 stats: $(STAMP)
