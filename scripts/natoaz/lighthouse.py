@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             misses = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
             failed |= bool(misses)
             row = " ".join(f"{scores[c]:>14}" for c in CATEGORIES)
-            print(f"{'/' + path:<14} {row} {scores['bytes'] / 1024:>9.0f} KB" + (f"  below target: {misses}" if misses else ""))
+            note = f"  below target: {misses}" if misses else ""
+            print(f"{'/' + path:<14} {row} {scores['bytes'] / 1024:>9.0f} KB{note}")
     finally:
         server.shutdown()
     print("targets: " + ", ".join(f"{c} >= {t}" for c, t in TARGETS.items()))
