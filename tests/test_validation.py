@@ -139,3 +139,45 @@ def test_cli_check_exit_codes_and_json(mini: Path) -> None:
     report = json.loads(as_json.stdout)
     assert as_json.returncode == 1 and report["errors"] == 1
     assert report["problems"][0]["field"] == "programms"
+
+
+def test_one_copy_with_every_kind_of_mistake_reports_each_in_one_run(mini: Path) -> None:
+    """One mistake of each kind in one dataset: a single run names each with its file and line."""
+    events, quotes, people = mini / "events/1994.yaml", mini / "quotes/2025.yaml", mini / "people/alex-speaker.yaml"
+    edit(events, "  programmes: [pfp]", "  programms: [pfp]")                       # unknown field
+    edit(mini / "events/2025.yaml", "date: 2025-05-06", "date: 2025-02-30")         # impossible date
+    edit(quotes, "programmes: [pfp]", "programmes: [deep]")                          # dangling reference
+    edit(quotes, "  sources: [news-speech]\n", "")                                   # unsourced quote
+    edit(people, "start: 2022-05", "start: 2022-05\n    end: 2021")                  # end before start
+    edit(mini / "sources/news-speech.yaml", "url: https://", "url: ftp://")          # not http(s)
+    edit(mini / "programmes/pfp.yaml", "sectors: [political-dialogue]", "sectors: [diplomacy]")  # vocabulary
+    edit(mini / "sources/mfa-overview.yaml", "quality: official", "quality: official\nquality: media")  # dup key
+    (mini / "sources/tabbed.yaml").write_text("id: tabbed\n\ttitle: x\n", encoding="utf-8")  # tab
+    (mini / "sources/bom.yaml").write_bytes(b"\xef\xbb\xbfid: bom\n")                 # byte-order mark
+    (mini / "sources/latin1.yaml").write_bytes(b"id: latin\ntitle: caf\xe9\n")       # not UTF-8
+    (mini / "people/yes-no.yaml").write_text(
+        "id: yes-no\nname: Norway\nroles:\n  - title: no\n    organisation: NATO\nsources: [mfa-overview]\n",
+        encoding="utf-8")                                                            # `no` read as false
+    (mini / "people/Bad_Id.yaml").write_text(
+        "id: Bad_Id\nname: Someone\nroles: [{title: x1, organisation: NATO}]\nsources: [mfa-overview]\n"
+        "other_names: [1.10]\n", encoding="utf-8")                                   # slug + lossy number
+    problems = problems_of(mini)
+    expected = [
+        ("events/1994.yaml", "unknown field `programms`"),
+        ("events/2025.yaml", "date `2025-02-30` does not exist"),
+        ("quotes/2025.yaml", "`deep` is not a programme id"),
+        ("quotes/2025.yaml", "missing required field `sources`"),
+        ("people/alex-speaker.yaml", "before it starts"),
+        ("sources/news-speech.yaml", "http:// or https://"),
+        ("programmes/pfp.yaml", "`diplomacy` is not a sector id"),
+        ("sources/mfa-overview.yaml", "duplicate key `quality`"),
+        ("sources/tabbed.yaml", "tab is used for indentation"),
+        ("sources/bom.yaml", "byte-order mark"),
+        ("sources/latin1.yaml", "not valid UTF-8"),
+        ("people/yes-no.yaml", "would be read as true/false"),
+        ("people/Bad_Id.yaml", "not a valid id"),
+        ("people/Bad_Id.yaml", "would be read as the number 1.1"),
+    ]
+    for file_end, text in expected:
+        hits = [p for p in problems if p.file.endswith(file_end) and text in p.message and p.line >= 1]
+        assert hits, f"{file_end}: {text!r} not reported"
