@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from natoaz.paths import ROOT
+from natoaz.build import copy_project
 from natoaz.problems import Problem
 from natoaz.validate import validate
 
@@ -45,13 +45,4 @@ def line_of(path: Path, needle: str) -> int:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project (config, docs, schemas, scripts) with the mini dataset as data/."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "docs", "schemas", "scripts", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    shutil.copytree(MINI, target / "data")
-    return target
+    return copy_project(tmp_path / "project", MINI)

@@ -15,7 +15,7 @@ import yaml
 
 from conftest import FIXTURES
 from natoaz import SCHEMA_VERSION
-from natoaz.build import build_site, write_markdown
+from natoaz.build import build_site, copy_project, write_markdown
 from natoaz.paths import COLLECTIONS, ROOT, SCHEMA_DIR
 from natoaz.render import SiteOptions, render_site
 from natoaz.render.charts import KIND_COLOURS, SECTOR_COLOURS
@@ -299,15 +299,7 @@ def test_command_line_twin_writes_every_generated_file(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_strict_build_serves_downloads_feed_and_head_tags(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "schemas", "scripts", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
-    shutil.copytree(READER, project / "data")
+    project = copy_project(tmp_path / "project", READER)
     site = project / "site"
     assert build_site(site, project / "mkdocs.yml", project / "data") == 0
     config = yaml.load((project / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)

@@ -67,3 +67,21 @@ def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml
         return result.returncode
     _swap(temp, site_dir)
     return 0
+
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "schemas", "scripts", "overrides")
+
+
+def copy_project(target: Path, data_dir: Path) -> Path:
+    """A throw-away copy of the project (config, docs, schemas, code) around another data folder,
+    for tests and benchmarks that build or serve it."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    shutil.copytree(data_dir, target / "data")
+    return target
