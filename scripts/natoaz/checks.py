@@ -135,15 +135,18 @@ def _role_dates(quote: Record, dataset: Dataset) -> Iterator[Problem]:
 
 
 def _near_duplicate_events(dataset: Dataset) -> Iterator[Problem]:
-    by_date: dict[str, list[Record]] = defaultdict(list)
+    by_date: dict[str, list[tuple[Record, str, set[str]]]] = defaultdict(list)
     for event in dataset["events"].values():
-        by_date[str(event.data.get("date"))].append(event)
+        title = str(event.data.get("title", "")).lower()
+        by_date[str(event.data.get("date"))].append((event, title, set(title.split())))
     for events in by_date.values():
-        for i, first in enumerate(events):
-            for second in events[i + 1:]:
-                ratio = difflib.SequenceMatcher(None, str(first.data.get("title", "")).lower(),
-                                                str(second.data.get("title", "")).lower()).ratio()
-                if ratio >= 0.8:
+        for i, (first, first_title, first_words) in enumerate(events):
+            for second, second_title, second_words in events[i + 1:]:
+                # cheap word-overlap filter first: pairs sharing under half their words are not similar
+                shared = len(first_words & second_words)
+                if 2 * shared < max(len(first_words), len(second_words)):
+                    continue
+                if difflib.SequenceMatcher(None, first_title, second_title).ratio() >= 0.8:
                     yield second.problem(("title",), f"looks like a duplicate of event `{first.id}` "
                                                      f"({first.file}:{first.line}): same date, similar title",
                                          "merge them or make the titles distinct", severity=WARNING)

@@ -93,17 +93,49 @@ _CACHE: dict[str, tuple[tuple, str, Located | None, list[Problem]]] = {}
 def _load_file(path: Path, rel: str) -> tuple[str, Located | None, list[Problem]]:
     stat = path.stat()
     stamp = (stat.st_size, stat.st_mtime_ns)
-    cached = _CACHE.get(rel)
+    where = str(path.resolve())
+    cached = _CACHE.get(where)
     if cached and cached[0] == stamp:
         return cached[1], cached[2], cached[3]
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if cached and cached[1] == digest:
-        _CACHE[rel] = (stamp, *cached[1:])
+        _CACHE[where] = (stamp, *cached[1:])
         return cached[1], cached[2], cached[3]
     doc, problems = load_yaml(raw, rel)
-    _CACHE[rel] = (stamp, digest, doc, problems)
+    _CACHE[where] = (stamp, digest, doc, problems)
     return digest, doc, problems
+
+
+# Records and schema problems of a file, keyed by (collection, path, content hash): unchanged files
+# are not re-validated on a rebuild.
+_RECORDS: dict[tuple[str, str, str], tuple[list[Record], list[Problem]]] = {}
+
+
+def _records_of_file(collection: str, rel: str, digest: str, doc: Located) -> tuple[list[Record], list[Problem]]:
+    key = (collection, rel, digest)
+    if key in _RECORDS:
+        return _RECORDS[key]
+    check = validator(collection)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    items = _split(doc, collection)
+    if not items and doc.value is not None:
+        problems.append(Problem(rel, 1, 1, "", "a data file holds one record or a list of records"))
+    for item, prefix in items:
+        record = Record(collection, item if isinstance(item, dict) else {}, rel,
+                        _sub(doc.positions, prefix), _sub(doc.key_positions, prefix))
+        if not isinstance(item, dict):
+            problems.append(record.problem((), "each record is a group of fields (`id: …`, `title: …`)"))
+            continue
+        for error in check.iter_errors(item):
+            for err_path, message, hint, at_key in explain(error, collection):
+                problems.append(record.problem(err_path, message, hint, at_key=at_key))
+        records.append(record)
+    for stale in [k for k in _RECORDS if k[:2] == (collection, rel)]:
+        del _RECORDS[stale]
+    _RECORDS[key] = (records, problems)
+    return records, problems
 
 
 def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[Dataset, list[Problem]]:
@@ -116,7 +148,6 @@ def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[D
         if not folder.is_dir():
             problems.append(Problem(_relative(folder, root), 1, 1, "", f"missing folder for `{collection}`"))
             continue
-        check = validator(collection)
         for path in sorted(folder.rglob("*")):
             if path.is_dir():
                 continue
@@ -129,18 +160,10 @@ def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[D
             problems += file_problems
             if doc is None:
                 continue
-            items = _split(doc, collection)
-            if not items and doc.value is not None:
-                problems.append(Problem(rel, 1, 1, "", "a data file holds one record or a list of records"))
-            for item, prefix in items:
-                record = Record(collection, item if isinstance(item, dict) else {}, rel,
-                                _sub(doc.positions, prefix), _sub(doc.key_positions, prefix))
-                if not isinstance(item, dict):
-                    problems.append(record.problem((), "each record is a group of fields (`id: …`, `title: …`)"))
-                    continue
-                for error in check.iter_errors(item):
-                    for err_path, message, hint, at_key in explain(error, collection):
-                        problems.append(record.problem(err_path, message, hint, at_key=at_key))
+            records, record_problems = _records_of_file(collection, rel, digest, doc)
+            problems += record_problems
+            for record in records:
+                item = record.data
                 if not isinstance(item.get("id"), str):
                     continue
                 if record.id in dataset[collection]:
