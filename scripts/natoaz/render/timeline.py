@@ -46,8 +46,10 @@ def _open(site: Site, record: Record) -> str:
 
 def _event(site: Site, here: str, event: Record) -> list[str]:
     d = event.data
-    tags = [ref_link(site, here, "sectors", s) for s in d.get("sectors", [])]
-    tags += [ref_link(site, here, "programmes", p) for p in d.get("programmes") or []]
+    # Sectors and programmes as plain labels: the page would otherwise carry over a thousand links,
+    # which Material's scripts walk on load; they are linked from the event page and the sector list above.
+    tags = [esc(site.label("sectors", s)) for s in d.get("sectors", [])]
+    tags += [esc(site.label("programmes", p)) for p in d.get("programmes") or []]
     key = "**Key milestone** · " if d.get("key") else ""
     disputed = [esc(item["field"]) for item in d.get("disagreements") or []]
     if disputed:
