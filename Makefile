@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
+.PHONY: bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,15 @@ zensical: $(STAMP)
 	$(PY) -m natoaz markdown --out build/markdown
 	$(PY) -m natoaz.zensical_build --markdown build/markdown --site-dir build/zensical-site
 
+## bench: time load+validate, render, build and link check on 1x and 10x synthetic data; PASS/FAIL per target,
+## figures in bench-results/ (git-ignored; each run is compared with the previous latest.json)
+bench: $(STAMP)
+	$(PY) -m natoaz.bench --scales 1,10
+
+## bench-full: bench plus 100x (~16,600 events; about 30 min; ~2.6 GB under bench-results/work/)
+bench-full: $(STAMP)
+	$(PY) -m natoaz.bench --scales 1,10,100
+
 ## lighthouse: Lighthouse scores (mobile) of home and timeline, served gzip-compressed on loopback (benchmark)
 lighthouse: $(STAMP) browser
 	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
@@ -84,7 +93,7 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache bench-results/work
 
 ## golden: rewrite tests/golden/ after an intended change to the generated Markdown
 golden: $(STAMP)

@@ -135,21 +135,21 @@ def _role_dates(quote: Record, dataset: Dataset) -> Iterator[Problem]:
 
 
 def _near_duplicate_events(dataset: Dataset) -> Iterator[Problem]:
-    by_date: dict[str, list[tuple[Record, str, set[str]]]] = defaultdict(list)
+    by_date: dict[str, list[tuple[Record, str]]] = defaultdict(list)
     for event in dataset["events"].values():
-        title = str(event.data.get("title", "")).lower()
-        by_date[str(event.data.get("date"))].append((event, title, set(title.split())))
+        by_date[str(event.data.get("date"))].append((event, str(event.data.get("title", "")).lower()))
+    matcher = difflib.SequenceMatcher(None)
     for events in by_date.values():
-        for i, (first, first_title, first_words) in enumerate(events):
-            for second, second_title, second_words in events[i + 1:]:
-                # cheap word-overlap filter first: pairs sharing under half their words are not similar
-                shared = len(first_words & second_words)
-                if 2 * shared < max(len(first_words), len(second_words)):
+        for i, (first, first_title) in enumerate(events):
+            matcher.set_seq2(first_title)  # difflib caches facts about the second sequence
+            for second, second_title in events[i + 1:]:
+                matcher.set_seq1(second_title)
+                # the quick ratios are cheap upper bounds of ratio(): most pairs stop there
+                if matcher.real_quick_ratio() < 0.8 or matcher.quick_ratio() < 0.8 or matcher.ratio() < 0.8:
                     continue
-                if difflib.SequenceMatcher(None, first_title, second_title).ratio() >= 0.8:
-                    yield second.problem(("title",), f"looks like a duplicate of event `{first.id}` "
-                                                     f"({first.file}:{first.line}): same date, similar title",
-                                         "merge them or make the titles distinct", severity=WARNING)
+                yield second.problem(("title",), f"looks like a duplicate of event `{first.id}` "
+                                                 f"({first.file}:{first.line}): same date, similar title",
+                                     "merge them or make the titles distinct", severity=WARNING)
 
 
 def _uncited_sources(dataset: Dataset) -> Iterator[Problem]:

@@ -107,15 +107,15 @@ def _load_file(path: Path, rel: str) -> tuple[str, Located | None, list[Problem]
     return digest, doc, problems
 
 
-# Records and schema problems of a file, keyed by (collection, path, content hash): unchanged files
-# are not re-validated on a rebuild.
-_RECORDS: dict[tuple[str, str, str], tuple[list[Record], list[Problem]]] = {}
+# Records and schema problems of a file, keyed by (collection, path) with the content hash they
+# came from: unchanged files are not re-validated on a rebuild.
+_RECORDS: dict[tuple[str, str], tuple[str, list[Record], list[Problem]]] = {}
 
 
 def _records_of_file(collection: str, rel: str, digest: str, doc: Located) -> tuple[list[Record], list[Problem]]:
-    key = (collection, rel, digest)
-    if key in _RECORDS:
-        return _RECORDS[key]
+    cached = _RECORDS.get((collection, rel))
+    if cached and cached[0] == digest:
+        return cached[1], cached[2]
     check = validator(collection)
     records: list[Record] = []
     problems: list[Problem] = []
@@ -132,9 +132,7 @@ def _records_of_file(collection: str, rel: str, digest: str, doc: Located) -> tu
             for err_path, message, hint, at_key in explain(error, collection):
                 problems.append(record.problem(err_path, message, hint, at_key=at_key))
         records.append(record)
-    for stale in [k for k in _RECORDS if k[:2] == (collection, rel)]:
-        del _RECORDS[stale]
-    _RECORDS[key] = (records, problems)
+    _RECORDS[(collection, rel)] = (digest, records, problems)
     return records, problems
 
 

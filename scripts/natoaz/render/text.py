@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 
 _INLINE = re.compile(r"([\\`*_\[\]|])")
@@ -27,7 +26,12 @@ def attr(text: object) -> str:
 
 def link(here: str, target: str, anchor: str = "") -> str:
     """Relative link from page `here` to page `target` (both docs-relative .md paths)."""
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    # Plain string work: posixpath.relpath would look up the working directory on every call.
+    folders, parts = here.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(folders) - common) + parts[common:])
     return rel + (f"#{anchor}" if anchor else "")
 
 
