@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import edit, line_of, problems_of
 from natoaz.problems import ERROR, WARNING
 
@@ -56,40 +58,34 @@ def test_impossible_date(mini: Path) -> None:
     assert p.line == line_of(mini / "events/2025.yaml", "2025-02-30")
 
 
-def test_malformed_date_that_yaml_would_read_differently(mini: Path) -> None:
-    edit(mini / "events/1994.yaml", "date: 1994-05-04", "date: 1994-5-4")
-    find(problems_of(mini), "events/1994.yaml", "date", "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+# One mistake each: (file, text replaced, replacement, field reported, words of the message).
+SIMPLE_MISTAKES = [
+    ('events/1994.yaml', 'date: 1994-05-04', 'date: 1994-5-4', 'date',
+     'not a date of the form YYYY, YYYY-MM or YYYY-MM-DD'),
+    ('events/2025.yaml', 'date: 2025-05-06', 'date: 2027-01', 'date', 'in the future'),
+    ('people/heydar-aliyev.yaml', 'end: 2003-10', 'end: 1990', 'roles[0].end',
+     'ends (1990) before it starts (1993-10)'),
+    ('programmes/pfp.yaml', 'id: pfp', 'id: PfP Programme', 'id', 'not a valid id'),
+    ('sources/news-speech.yaml', 'url: https://', 'url: ftp://', 'url', 'http:// or https://'),
+    ('programmes/pfp.yaml', 'sectors: [political-dialogue]', 'sectors: [diplomacy]', 'sectors[0]',
+     '`diplomacy` is not a sector id'),
+]
 
 
-def test_future_date(mini: Path) -> None:
-    edit(mini / "events/2025.yaml", "date: 2025-05-06", "date: 2027-01")
-    find(problems_of(mini), "events/2025.yaml", "date", "in the future")
-
-
-def test_end_before_start(mini: Path) -> None:
-    edit(mini / "people/heydar-aliyev.yaml", "end: 2003-10", "end: 1990")
-    find(problems_of(mini), "people/heydar-aliyev.yaml", "roles[0].end", "ends (1990) before it starts (1993-10)")
+@pytest.mark.parametrize(("file", "old", "new", "field", "text"), SIMPLE_MISTAKES,
+                         ids=['malformed_date_that_yaml_would_read_differently', 'future_date', 'end_before_start',
+                              'id_must_be_a_slug', 'url_must_be_http', 'sector_outside_vocabulary'])
+def test_single_mistake_is_reported_with_file_line_and_field(mini: Path, file: str, old: str, new: str,
+                                                             field: str, text: str) -> None:
+    edit(mini / file, old, new)
+    p = find(problems_of(mini), file, field, text)
+    assert p.line == line_of(mini / file, new.splitlines()[-1].strip())
 
 
 def test_duplicate_ids_across_files(mini: Path) -> None:
     edit(mini / "events/2025.yaml", "id: 2025-05-06-speech", "id: 1994-05-04-pfp-signed")
     p = find(problems_of(mini), "events/2025.yaml", "id", "duplicate id `1994-05-04-pfp-signed`")
     assert "events/1994.yaml:2" in p.hint
-
-
-def test_id_must_be_a_slug(mini: Path) -> None:
-    edit(mini / "programmes/pfp.yaml", "id: pfp", "id: PfP Programme")
-    find(problems_of(mini), "programmes/pfp.yaml", "id", "not a valid id")
-
-
-def test_url_must_be_http(mini: Path) -> None:
-    edit(mini / "sources/news-speech.yaml", "url: https://", "url: ftp://")
-    find(problems_of(mini), "sources/news-speech.yaml", "url", "http:// or https://")
-
-
-def test_sector_outside_vocabulary(mini: Path) -> None:
-    edit(mini / "programmes/pfp.yaml", "sectors: [political-dialogue]", "sectors: [diplomacy]")
-    find(problems_of(mini), "programmes/pfp.yaml", "sectors[0]", "`diplomacy` is not a sector id")
 
 
 def test_quote_outside_speakers_role(mini: Path) -> None:
