@@ -153,13 +153,8 @@ def _near_duplicate_events(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _uncited_sources(dataset: Dataset) -> Iterator[Problem]:
-    cited: set[str] = set()
-    for collection in ("events", "programmes", "quotes", "people"):
-        for record in dataset[collection].values():
-            cited.update(s for s in record.data.get("sources") or [] if isinstance(s, str))
-            for item in record.data.get("disagreements") or []:
-                for reading in (item or {}).get("readings") or []:
-                    cited.update(s for s in (reading or {}).get("sources") or [] if isinstance(s, str))
+    cited = {s for collection in ("events", "programmes", "quotes", "people")
+             for record in dataset[collection].values() for s in record.cited_sources}
     for source_id, source in sorted(dataset["sources"].items()):
         if source_id not in cited:
             yield source.problem(("id",), f"source `{source_id}` is never cited", "cite it or delete the file",

@@ -26,6 +26,16 @@ class Record:
         return str(self.data.get("id", ""))
 
     @property
+    def cited_sources(self) -> list[str]:
+        """Ids of the sources the record cites, in its `sources` and in its disagreements' readings."""
+        found = [s for s in self.data.get("sources") or [] if isinstance(s, str)]
+        items = [i for i in self.data.get("disagreements") or [] if isinstance(i, dict)]
+        readings = [r for i in items for r in i.get("readings") or [] if isinstance(r, dict)]
+        for reading in readings:
+            found += [s for s in reading.get("sources") or [] if isinstance(s, str) and s not in found]
+        return found
+
+    @property
     def line(self) -> int:
         return self.positions.get((), (1, 1))[0]
 

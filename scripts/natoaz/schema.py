@@ -17,8 +17,6 @@ from jsonschema.exceptions import ValidationError
 
 from .paths import SCHEMA_DIR
 
-COMMON = "common.schema.json"
-
 
 @cache
 def load_schema(collection: str, schema_dir: Path = SCHEMA_DIR) -> dict:

@@ -112,11 +112,7 @@ class Site:
 
     @staticmethod
     def sources_of(record: Record) -> list[str]:
-        found = list(record.data.get("sources") or [])
-        for item in record.data.get("disagreements") or []:
-            for reading in item.get("readings") or []:
-                found += [s for s in reading.get("sources") or [] if s not in found]
-        return found
+        return record.cited_sources
 
     def label(self, collection: str, record_id: str) -> str:
         """The human name of a record, for link texts."""
