@@ -49,22 +49,22 @@ check-external: $(STAMP)
 zensical: $(STAMP)
 	mkdir -p build
 	$(PY) -m natoaz markdown --out build/markdown
-	$(PY) -m natoaz.zensical_build --markdown build/markdown --site-dir build/zensical-site
+	$(PY) -m natoaz.tools.zensical_build --markdown build/markdown --site-dir build/zensical-site
 
 ## bench: time load+validate, render, build and link check on 1x and 10x synthetic data; PASS/FAIL per target,
 ## figures in bench-results/ (git-ignored; each run is compared with the previous latest.json)
 bench: $(STAMP)
-	$(PY) -m natoaz.bench --scales 1,10
+	$(PY) -m natoaz.tools.bench --scales 1,10
 
 ## bench-full: bench plus 100x (~16,600 events; about 30 min; ~2.6 GB under bench-results/work/)
 bench-full: $(STAMP)
-	$(PY) -m natoaz.bench --scales 1,10,100
+	$(PY) -m natoaz.tools.bench --scales 1,10,100
 
 ## lighthouse: Lighthouse scores (mobile) of home and timeline, served gzip-compressed on loopback (benchmark)
 lighthouse: $(STAMP) browser
 	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
 	$(PY) -m natoaz build
-	$(PY) -m natoaz.lighthouse
+	$(PY) -m natoaz.tools.lighthouse
 
 ## stats: counts per collection, sector and decade; unsourced records; disagreements
 stats: $(STAMP)

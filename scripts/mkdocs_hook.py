@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from natoaz.check.validate import load_valid
 from natoaz.problems import DataError
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
-from natoaz.validate import load_valid
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
 _state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {}}

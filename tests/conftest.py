@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from natoaz.build import copy_project
+from natoaz.check.validate import validate
 from natoaz.problems import Problem
-from natoaz.validate import validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"

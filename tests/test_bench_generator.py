@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, TODAY, edit
-from natoaz.bench.base import map_refs
-from natoaz.bench.generator import MANIFEST, _suffixed_ids, generate
-from natoaz.dataset import Dataset
+from natoaz.check.validate import validate
+from natoaz.load.dataset import Dataset
 from natoaz.paths import COLLECTIONS
-from natoaz.validate import validate
+from natoaz.tools.bench.base import map_refs
+from natoaz.tools.bench.generator import MANIFEST, _suffixed_ids, generate
 
 BENCH = FIXTURES / "bench"
 

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import edit
 from natoaz.build import build_site, write_markdown
+from natoaz.check.validate import load_valid
 from natoaz.paths import ROOT
 from natoaz.render import render_site
-from natoaz.validate import load_valid
 
 
 def _hook_pages(project: Path) -> dict[str, str]:

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from conftest import TODAY, problems_of
+from natoaz.model.schema import expanded
 from natoaz.paths import COLLECTIONS, ROOT, SCHEMA_DIR
 from natoaz.render.reference import field_reference
-from natoaz.scaffold import scaffold, slugify
-from natoaz.schema import expanded
+from natoaz.tools.scaffold import scaffold, slugify
 
 
 def _field_names(node: dict, prefix: str = "") -> list[str]:

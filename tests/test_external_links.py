@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from natoaz.external_links import (
+from natoaz.links.external_links import (
     BROKEN,
     LYCHEE_CONFIG,
     NO_NETWORK,
@@ -20,7 +20,7 @@ from natoaz.external_links import (
     format_external_report,
     load_exceptions,
 )
-from natoaz.linkcheck import main
+from natoaz.links.linkcheck import main
 from natoaz.problems import DataError
 
 FAST = ("--retry-wait-time", "1", "--host-request-interval", "0ms")  # the rest as in links/lychee.toml

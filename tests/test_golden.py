@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 from conftest import MINI
+from natoaz.check.validate import load_valid
 from natoaz.render import render_site
-from natoaz.validate import load_valid
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from natoaz.linkcheck import main
-from natoaz.site_links import _link_as_written, check_site, site_url_of_build
+from natoaz.links.linkcheck import main
+from natoaz.links.site_links import _link_as_written, check_site, site_url_of_build
 
 SITES = Path(__file__).parent / "fixtures" / "links"
 

@@ -16,12 +16,12 @@ import yaml
 from conftest import FIXTURES
 from natoaz import SCHEMA_VERSION
 from natoaz.build import build_site, copy_project, write_markdown
+from natoaz.check.validate import load_valid
+from natoaz.model.schema import validator
 from natoaz.paths import COLLECTIONS, ROOT, SCHEMA_DIR
 from natoaz.render import SiteOptions, render_site
 from natoaz.render.charts import KIND_COLOURS, SECTOR_COLOURS
 from natoaz.render.options import options_from_mkdocs_yml, url_path
-from natoaz.schema import validator
-from natoaz.validate import load_valid
 
 READER = FIXTURES / "reader"
 URL = "https://example.org/nato-az/"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from natoaz.yaml_loader import MAX_FILE_BYTES, load_yaml
+from natoaz.load.yaml_loader import MAX_FILE_BYTES, load_yaml
 
 
 def test_positions_are_kept_for_every_value() -> None:

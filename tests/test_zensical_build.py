@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from natoaz.build import write_markdown
+from natoaz.links.site_links import check_site
 from natoaz.paths import DOCS_DIR, ROOT
-from natoaz.site_links import check_site
-from natoaz.zensical_build import build_with_zensical, write_config, zensical_config
+from natoaz.tools.zensical_build import build_with_zensical, write_config, zensical_config
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -9,10 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .check.validate import load_valid
 from .paths import DATA_DIR, DOCS_DIR, ROOT
 from .render import render_site
 from .render.options import options_from_mkdocs_yml
-from .validate import load_valid
 
 
 def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR,

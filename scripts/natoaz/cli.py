@@ -9,13 +9,13 @@ import time
 from itertools import groupby
 from pathlib import Path
 
-from .linkcheck import register as register_link_checks
+from .links.linkcheck import register as register_link_checks
 from .paths import DATA_DIR, ROOT
 from .problems import DataError, errors
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .validate import validate
+    from .check.validate import validate
 
     _dataset, problems = validate(Path(args.data))
     if args.format == "json":
@@ -49,8 +49,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from .stats import format_stats, stats
-    from .validate import validate
+    from .check.validate import validate
+    from .tools.stats import format_stats, stats
 
     dataset, _ = validate(Path(args.data))
     report = stats(dataset)
@@ -59,7 +59,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import scaffold
+    from .tools.scaffold import scaffold
 
     path, record_id = scaffold(args.collection, args.title, args.date, Path(args.data))
     print(f"added `{record_id}` to {path}; fill in the TODO fields, then run `make check-data`")

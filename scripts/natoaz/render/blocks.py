@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..dataset import Record
-from ..dates import human_span, parse_date
+from ..load.dataset import Record
+from ..model.dates import human_span, parse_date
 from .model import Site, date_of, page_of
 from .text import block, esc, link
 

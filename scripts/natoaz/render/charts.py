@@ -11,7 +11,7 @@ import html
 from collections import Counter
 from datetime import date
 
-from ..dates import PartialDate, parse_date
+from ..model.dates import PartialDate, parse_date
 from .model import Site, date_of
 from .text import esc, plural
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dataset import Record
+from ..load.dataset import Record
 from .model import Site, stamp_of
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",

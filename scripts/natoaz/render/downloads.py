@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import SCHEMA_VERSION
+from ..model.schema import expanded
 from ..paths import COLLECTIONS, SCHEMA_DIR
-from ..schema import expanded
 from .model import Site
 from .options import LICENCE, LICENCE_URL
 

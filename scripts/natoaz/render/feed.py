@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..dates import PartialDate
+from ..model.dates import PartialDate
 from .cite import KINDS
 from .model import Site, date_of
 from .options import LICENCE

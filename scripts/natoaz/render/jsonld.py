@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..dataset import Record
+from ..load.dataset import Record
 from .model import Site, date_of
 from .options import LICENCE_URL
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..dataset import Dataset, Record
-from ..dates import PartialDate, parse_date
+from ..load.dataset import Dataset, Record
+from ..model.dates import PartialDate, parse_date
 from .options import SiteOptions
 
 # Page of each record, relative to the docs folder.

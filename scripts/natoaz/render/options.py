@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ..load.config import read_config
 
 DEFAULT_NAME = "NATO–Azerbaijan cooperation"
 DEFAULT_AUTHOR = "NATO–Azerbaijan reference site editors"
@@ -41,17 +41,9 @@ def url_path(page: str, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, turning MkDocs' custom tags (`!ENV`, `!!python/name:`) into null."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def options_from_mkdocs_yml(path: Path, site_url: str | None = None) -> SiteOptions:
     """The settings MkDocs would pass to the hook, read from its config file (for the command-line twin)."""
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.exists() else {}
-    config = config if isinstance(config, dict) else {}
+    config = read_config(path)
     return SiteOptions(site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
                        site_name=str(config.get("site_name") or ""),
                        site_author=str(config.get("site_author") or ""),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..dataset import Record
-from ..dates import parse_date
+from ..load.dataset import Record
+from ..model.dates import parse_date
 from . import jsonld
 from .blocks import QUALITY, data_note, disagreements, ref_link, ref_list, section, sources_section, span_text
 from .cite import cite_section

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..model.schema import expanded
 from ..paths import COLLECTIONS
-from ..schema import expanded
 from .text import block, front_matter
 
 PAGE = "editing/reference.md"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..dataset import Record
+from ..load.dataset import Record
 from .blocks import ref_link
 from .charts import events_chart
 from .model import TIMELINE, Site, date_of, index_of, page_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .dataset import Dataset
-from .render.model import Site, date_of
+from ..load.dataset import Dataset
+from ..render.model import Site, date_of
 
 
 def stats(dataset: Dataset) -> dict:

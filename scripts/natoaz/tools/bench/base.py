@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..checks import REFERENCES, check_dataset
-from ..dataset import Dataset, Record, load_dataset
-from ..dates import DateError, parse_date
-from ..paths import COLLECTIONS
-from ..problems import errors
-from ..schema import validator
+from ...check.checks import REFERENCES, check_dataset
+from ...load.dataset import Dataset, Record, load_dataset
+from ...model.dates import DateError, parse_date
+from ...model.schema import validator
+from ...paths import COLLECTIONS
+from ...problems import errors
 
 STUBBED = ("sources", "people", "programmes")  # dangling references to these get a stub record
 

@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .paths import SCHEMA_DIR
+from ..paths import SCHEMA_DIR
 
 
 @cache

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date as _date
 from pathlib import Path
 
-from .dates import parse_date
+from ..model.dates import parse_date
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/{collection}.schema.json\n"
 FOLDERS = {"event": "events", "quote": "quotes", "programme": "programmes", "person": "people", "source": "sources"}

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .paths import COLLECTIONS, DATA_DIR, ROOT
-from .problems import Problem
-from .schema import explain, validator
+from ..model.schema import explain, validator
+from ..paths import COLLECTIONS, DATA_DIR, ROOT
+from ..problems import Problem
 from .yaml_loader import Located, load_yaml
 
 

@@ -20,11 +20,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dataset import load_dataset
+from ..load.dataset import load_dataset
+from ..load.yaml_loader import load_yaml
+from ..paths import ROOT
+from ..problems import DataError, Problem, errors
 from .lychee import LinkResult, run_lychee
-from .paths import ROOT
-from .problems import DataError, Problem, errors
-from .yaml_loader import load_yaml
 
 OK, BROKEN, USAGE, NO_NETWORK = 0, 1, 2, 3
 URL_FIELDS = ("url", "archive_url")  # top-level record fields holding external URLs

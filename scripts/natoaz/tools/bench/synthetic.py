@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from ..dates import DateError, parse_date
+from ...model.dates import DateError, parse_date
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Used when the real data has too few words to vary texts convincingly.

@@ -15,54 +15,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-import yaml
-
-from .paths import ROOT
+from ..load.config import dump_config, read_config
+from ..paths import ROOT
 
 # MkDocs-only keys: the hook that adds generated pages (the twin has them already) and the folders
 # `mkdocs serve` watches for it. `strict` and `validation` stay: Zensical maps them to its own checks.
 MKDOCS_ONLY = ("hooks", "watch")
-
-
-class Tagged(NamedTuple):
-    """A value with a YAML tag (`!ENV`, `!!python/name:`) kept as written, for the engine to read."""
-
-    tag: str
-    value: Any
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        return Tagged(tag, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, loader.construct_sequence(node, deep=True))
-    return Tagged(tag, loader.construct_mapping(node, deep=True))
-
-
-def _represent(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value)
-    if isinstance(data.value, dict):
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-_Loader.add_multi_constructor("!", _tagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
-_Dumper.add_representer(Tagged, _represent)
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
 
 
 def _relative(path: Path, start: Path) -> str:
@@ -74,7 +34,7 @@ def zensical_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, con
 
     Zensical wants docs_dir relative to its configuration file; the other paths are made relative too.
     """
-    config = yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    config = read_config(mkdocs_config, keep_tags=True)
     for key in MKDOCS_ONLY:
         config.pop(key, None)
     config["docs_dir"] = _relative(markdown_dir, config_dir)
@@ -89,10 +49,9 @@ def zensical_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, con
 
 def write_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    header = (f"# Written by `python -m natoaz.zensical_build` from {mkdocs_config.name}; do not edit.\n"
+    header = (f"# Written by `python -m natoaz.tools.zensical_build` from {mkdocs_config.name}; do not edit.\n"
               "# Zensical builds the Markdown twin (docs/ + generated pages); no MkDocs hooks.\n")
-    body = yaml.dump(zensical_config(mkdocs_config, markdown_dir, site_dir, out.parent), Dumper=_Dumper,
-                     allow_unicode=True, sort_keys=False, width=100)
+    body = dump_config(zensical_config(mkdocs_config, markdown_dir, site_dir, out.parent))
     out.write_text(header + body, encoding="utf-8")
     return out
 
@@ -118,7 +77,7 @@ def build_with_zensical(markdown_dir: Path, site_dir: Path, mkdocs_config: Path 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m natoaz.zensical_build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m natoaz.tools.zensical_build", description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", default=str(ROOT / "build" / "markdown"), help="the Markdown twin")
     parser.add_argument("--site-dir", default=str(ROOT / "build" / "zensical-site"), help="where the site goes")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the MkDocs configuration to adapt")

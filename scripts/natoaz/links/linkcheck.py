@@ -1,7 +1,7 @@
 """Command line for the link checks (both run lychee):
 
-    python -m natoaz.linkcheck check-links      the built site/, offline: internal links and #fragments
-    python -m natoaz.linkcheck check-external   URLs cited in data/ and docs/*.md, over the network
+    python -m natoaz.links.linkcheck check-links      the built site/, offline: internal links and #fragments
+    python -m natoaz.links.linkcheck check-external   URLs cited in data/ and docs/*.md, over the network
 
 `register(subparsers)` adds the same two commands to `python -m natoaz`.
 Exit codes: 0 fine, 1 broken links, 2 cannot check (no site, bad exceptions file, lychee failed),
@@ -14,6 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..paths import DATA_DIR, DOCS_DIR, ROOT
+from ..problems import DataError
 from .external_links import (
     EXCEPTIONS_FILE,
     LYCHEE_CONFIG,
@@ -24,8 +26,6 @@ from .external_links import (
     load_exceptions,
 )
 from .lychee import LycheeError
-from .paths import DATA_DIR, DOCS_DIR, ROOT
-from .problems import DataError
 from .site_links import check_site, format_site_report, site_url_from_config, site_url_of_build
 
 
@@ -82,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m natoaz.linkcheck", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m natoaz.links.linkcheck", description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(DATA_DIR), help="data folder (default: data/)")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

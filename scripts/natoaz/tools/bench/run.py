@@ -1,4 +1,4 @@
-"""`python -m natoaz.bench [--scales 1,10] [--repeat 3]`: build synthetic datasets of 1x, 10x, 100x the real
+"""`python -m natoaz.tools.bench [--scales 1,10] [--repeat 3]`: build synthetic datasets of 1x, 10x, 100x the real
 data and time each stage separately (load+validate, render, full MkDocs build, internal link check).
 
 Prints a table with medians, growth ratios, site figures and PASS/FAIL per target, and writes the figures
@@ -21,9 +21,9 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..paths import DATA_DIR, ROOT
-from ..render import render_site
-from ..validate import load_valid
+from ...check.validate import load_valid
+from ...paths import DATA_DIR, ROOT
+from ...render import render_site
 from . import stages
 from .base import Base, load_base
 from .generator import SEED, write
@@ -144,7 +144,7 @@ def profile(data_dir: Path, out: Path) -> str:
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m natoaz.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m natoaz.tools.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="1,10", help="comma-separated factors, e.g. 1,10,100 (default 1,10)")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions per stage, median reported (default 3)")
     parser.add_argument("--repeat-large", type=int, default=1, help="repetitions at scales ≥ 100 (default 1)")

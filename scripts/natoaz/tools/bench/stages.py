@@ -13,12 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import dataset as dataset_module
-from ..build import copy_project
-from ..dataset import Dataset
-from ..paths import ROOT
-from ..render import render_site
-from ..validate import load_valid, validate
+from ... import dataset as dataset_module
+from ...build import copy_project
+from ...check.validate import load_valid, validate
+from ...load.dataset import Dataset
+from ...paths import ROOT
+from ...render import render_site
 from .measure import ChildRun, run_child
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -40,7 +40,7 @@ def cold_cache() -> None:
 
 
 def load_and_validate(data_dir: Path) -> tuple[Dataset, int, int]:
-    """natoaz.validate.validate from a cold cache: (dataset, errors, warnings)."""
+    """natoaz.check.validate.validate from a cold cache: (dataset, errors, warnings)."""
     cold_cache()
     dataset, problems = validate(data_dir)
     found = sum(1 for p in problems if p.severity == "error")
@@ -54,7 +54,7 @@ def render(dataset: Dataset) -> dict[str, str]:
 def _probe(args: list[str], log: Path) -> tuple[ChildRun, dict]:
     result = log.with_suffix(".result.json")
     result.unlink(missing_ok=True)
-    run = run_child([sys.executable, "-m", "natoaz.bench.probe", *args, str(result)], log, cwd=ROOT)
+    run = run_child([sys.executable, "-m", "natoaz.tools.bench.probe", *args, str(result)], log, cwd=ROOT)
     outcome = json.loads(result.read_text(encoding="utf-8")) if result.is_file() else {}
     return run, outcome
 

@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .paths import ROOT
+from ..paths import ROOT
 
 TOOL = ROOT / "tools" / "lighthouse"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "

@@ -5,7 +5,7 @@ the same copy's records (sectors are shared, so the sector mix stays the same), 
 the same paragraph and word counts as the originals, event dates moved within their year and unique
 source URLs. The same seed and input always give byte-identical files.
 
-    python -m natoaz.bench.generator --factor 10 --out bench-results/data-x10
+    python -m natoaz.tools.bench.generator --factor 10 --out bench-results/data-x10
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ..dates import DateError, parse_date
-from ..paths import COLLECTIONS, DATA_DIR
+from ...model.dates import DateError, parse_date
+from ...paths import COLLECTIONS, DATA_DIR
 from .base import Base, load_base, map_refs
 from .synthetic import jitter_dates, person_name, text_like, title_like, vocabulary
 
@@ -116,7 +116,7 @@ def _copy_file(name: str, k: int) -> str:
 
 
 def _dump(records: list[dict], as_list: bool, seed: int, k: int) -> str:
-    header = f"# Synthetic benchmark data (natoaz.bench), seed {seed}, copy {k}. Generated: do not edit.\n"
+    header = f"# Synthetic benchmark data (natoaz.tools.bench), seed {seed}, copy {k}. Generated: do not edit.\n"
     value = records if as_list or len(records) != 1 else records[0]
     return header + yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
@@ -180,7 +180,7 @@ def generate(out_dir: Path, factor: int, data_dir: Path = DATA_DIR, seed: int = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m natoaz.bench.generator", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m natoaz.tools.bench.generator", description=__doc__.split("\n")[0])
     parser.add_argument("--factor", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True, help="the data folder to create (replaced if generated)")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the real data to multiply")

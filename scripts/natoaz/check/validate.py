@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..load.dataset import Dataset, load_dataset
+from ..paths import DATA_DIR
+from ..problems import DataError, Problem, errors
 from .checks import check_dataset
-from .dataset import Dataset, load_dataset
-from .paths import DATA_DIR
-from .problems import DataError, Problem, errors
 
 
 def validate(data_dir: Path = DATA_DIR, today: date | None = None) -> tuple[Dataset, list[Problem]]:

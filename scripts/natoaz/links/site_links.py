@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..load.config import read_config
 from .lychee import LinkResult, run_lychee
 
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
-_SITE_URL = re.compile(r"""^site_url:\s*["']?([^"'\s#]+)""", re.MULTILINE)
 _ATTRIBUTE = re.compile(r"""=\s*(["'])(.*?)\1""")
 _REASONS = (
     ("Cannot find fragment", "no such anchor on the target page"),
@@ -53,11 +53,9 @@ class SiteCheck:
 
 
 def site_url_from_config(config: Path) -> str | None:
-    """`site_url` from mkdocs.yml (read as text: the file may use MkDocs-only YAML tags)."""
-    if not config.is_file():
-        return None
-    match = _SITE_URL.search(config.read_text(encoding="utf-8"))
-    return match.group(1) if match else None
+    """`site_url` from mkdocs.yml (`!ENV` resolved as MkDocs does)."""
+    site_url = read_config(config).get("site_url")
+    return str(site_url) if site_url else None
 
 
 def site_url_of_build(site_dir: Path) -> str | None:

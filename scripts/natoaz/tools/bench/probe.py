@@ -1,7 +1,7 @@
 """One stage in a fresh child process, so that its wall time and peak memory are its own:
 
-    python -m natoaz.bench.probe build SITE DATA RESULT   natoaz.build.build_site (`mkdocs build --strict`)
-    python -m natoaz.bench.probe links SITE RESULT        the internal link check of a built site
+    python -m natoaz.tools.bench.probe build SITE DATA RESULT   natoaz.build.build_site (`mkdocs build --strict`)
+    python -m natoaz.tools.bench.probe links SITE RESULT        the internal link check of a built site
 
 The outcome is written as JSON to RESULT (stdout carries MkDocs' and lychee's own output).
 """
@@ -14,18 +14,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..paths import ROOT
+from ...paths import ROOT
 
 
 def build(site: Path, data: Path) -> dict:
-    from ..build import build_site
+    from ...build import build_site
 
     return {"returncode": build_site(site_dir=site, data_dir=data)}
 
 
 def _project_check() -> tuple[str, object] | None:
-    """The project's own link check (`natoaz.linkcheck`), if present and exposing `check_site`."""
-    for name in ("natoaz.linkcheck", "natoaz.site_links"):
+    """The project's own link check (`natoaz.links.linkcheck`), if present and exposing `check_site`."""
+    for name in ("natoaz.links.linkcheck", "natoaz.links.site_links"):
         try:
             module = importlib.import_module(name)
         except ImportError:
@@ -38,7 +38,7 @@ def _project_check() -> tuple[str, object] | None:
 def links(site: Path) -> dict:
     found = _project_check()
     if found:
-        from ..site_links import site_url_from_config  # present whenever check_site is
+        from ...links.site_links import site_url_from_config  # present whenever check_site is
 
         name, check_site = found
         check = check_site(site, site_url_from_config(ROOT / "mkdocs.yml") or None)

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from .dataset import Dataset, Record
-from .dates import DateError, PartialDate, parse_date
-from .problems import WARNING, Problem
-from .schema import suggest
+from ..load.dataset import Dataset, Record
+from ..model.dates import DateError, PartialDate, parse_date
+from ..model.schema import suggest
+from ..problems import WARNING, Problem
 
 # (field, target collection); `field[]` is a list of ids.
 REFERENCES: dict[str, list[tuple[str, str]]] = {

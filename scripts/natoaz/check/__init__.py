@@ -1,0 +1,1 @@
+"""Checks beyond the schema, and load → validate in one call."""

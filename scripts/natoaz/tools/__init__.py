@@ -1,0 +1,1 @@
+"""Developer and editor tools: benchmark, Lighthouse, Zensical twin build, scaffolding, statistics."""
