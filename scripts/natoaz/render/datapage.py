@@ -6,7 +6,8 @@ from .. import SCHEMA_VERSION
 from ..paths import COLLECTIONS
 from . import jsonld
 from .cite import bibtex_text
-from .downloads import JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
+from .datapackage import FILE as PACKAGE_FILE
+from .downloads import FOLDER, JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
 from .feed import FEED, MAX_ENTRIES
 from .model import Site, date_of
 from .options import LICENCE, LICENCE_URL
@@ -20,6 +21,32 @@ DESCRIPTION = ("The NATO–Azerbaijan reference data as JSON and CSV under CC BY
 def _size(content: str | bytes) -> str:
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
     return f"{size / 1024:.1f} kB" if size >= 1024 else f"{size} bytes"
+
+
+def _describe(path: str) -> tuple[str, str]:
+    """(format, contents) of a file under downloads/."""
+    name = path.removeprefix(FOLDER + "/")
+    if path == JSON_FILE:
+        return "JSON", "the whole dataset in one object: every record of every collection"
+    if name == PACKAGE_FILE:
+        return "JSON (Frictionless Data Package)", "describes the CSV files: fields, types, keys, links"
+    if name.startswith("schemas/"):
+        return "JSON Schema", f"the fields of {name.removeprefix('schemas/').split('.')[0]}"
+    stem = name.removesuffix(".csv")
+    if stem in COLLECTIONS:
+        return "CSV", f"{stem}: one row per record"
+    owner, _, field = stem.partition("_")
+    return "CSV", f"links {owner} to their `{field}`: one row per pair"
+
+
+def download_list(files: dict[str, str | bytes]) -> list[tuple[str, str, str]]:
+    """(path, format, contents) of every download: the JSON, the package, the CSVs, the schemas."""
+    paths = [p for p in files if p.startswith(FOLDER + "/")]
+    order = {JSON_FILE: 0, f"{FOLDER}/{PACKAGE_FILE}": 1}
+    collections = [csv_path(c) for c in COLLECTIONS]
+    paths.sort(key=lambda p: (order.get(p, 3 if p.startswith(schema_path("")) else 2),
+                              collections.index(p) if p in collections else len(collections), p))
+    return [(p, *_describe(p)) for p in paths]
 
 
 def _cite(site: Site) -> list[str]:
@@ -61,14 +88,14 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         path = csv_path(collection)
         lines.append(f"| {collection} | {counts[collection]} | [{path.split('/')[-1]}]({link(here, path)}) "
                      f"({_size(files[path])}) |")
+    lines += ["", "## Downloads {#downloads}", "",
+              f"Every file is under the {LICENCE} licence (above) and is rebuilt from the data with each release.", "",
+              "| File | Format | Size | Contents |", "|---|---|---:|---|"]
+    lines += [f"| [`{p.removeprefix(FOLDER + '/')}`]({link(here, p)}) | {fmt} | {_size(files[p])} | {text} |"
+              for p, fmt, text in download_list(files)]
+    lines += [f"| [`{FEED}`]({link(here, FEED)}) | Atom | {_size(files[FEED])} | the {MAX_ENTRIES} newest additions "
+              "and corrections |", ""]
     lines += [
-        "", "## Downloads {#downloads}", "",
-        f"- **Whole dataset as JSON:** [`{JSON_FILE}`]({link(here, JSON_FILE)}) ({_size(files[JSON_FILE])})",
-        f"- **One CSV file per collection:** `downloads/<collection>.csv`, e.g. "
-        f"[`{csv_path('events')}`]({link(here, csv_path('events'))})",
-        "- **JSON Schemas:** " + ", ".join(
-            f"[`{p.split('/')[-1]}`]({link(here, p)})" for p in sorted(files) if p.startswith(schema_path(""))),
-        f"- **Feed of additions and corrections (Atom):** [`{FEED}`]({link(here, FEED)})", "",
         "### JSON", "",
         f"`{JSON_FILE}` is one object: `schema_version`, `title`, `release` (the release date), `licence`, "
         "`homepage`, `counts` (records per collection) and `records`, which holds one list per collection "
@@ -79,7 +106,14 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         "UTF-8, comma-separated, with a header row. One row per record, one column per field in schema "
         f"order. Lists of ids or names are joined with `{LIST_SEPARATOR}` (e.g. `political-dialogue{LIST_SEPARATOR}"
         "demining`); a group of fields becomes dotted columns (`participation.start`); lists of groups "
-        "(`roles`, `disagreements`) are given as JSON text. An empty cell means the field is absent.", "",
+        "(`roles`, `disagreements`) are given as JSON text. An empty cell means the field is absent. "
+        "Each list of references also comes as a link table with one row per pair (e.g. `events_sectors.csv`: "
+        "`event_id`, `sector_id`), ready for joins.", "",
+        "### Data Package", "",
+        f"[`{PACKAGE_FILE}`]({link(here, FOLDER + '/' + PACKAGE_FILE)}) describes the CSV files as a "
+        "[Frictionless Data Package](https://datapackage.org/): each column's type, the required columns, "
+        "allowed values, primary keys and the foreign keys between files, all derived from the JSON Schemas. "
+        "Tools that read data packages load the files with the right types and can check them.", "",
         "### Feed", "",
         f"[`{FEED}`]({link(here, FEED)}) lists the {MAX_ENTRIES} most recent additions and corrections, newest "
         "first, using the `added` and `updated` dates of the records. Feed readers find it from any page of "

@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import SCHEMA_VERSION
-from ..model.schema import expanded
 from ..paths import COLLECTIONS, SCHEMA_DIR
+from .datapackage import FILE as PACKAGE_FILE
+from .datapackage import datapackage_json
 from .model import Site
 from .options import LICENCE, LICENCE_URL
+from .tables import LIST_SEPARATOR, LinkTable, columns, link_rows, link_tables
 
 FOLDER = "downloads"
 JSON_FILE = f"{FOLDER}/nato-azerbaijan.json"
-LIST_SEPARATOR = ";"
 
 
 def csv_path(collection: str) -> str:
@@ -46,13 +47,7 @@ def dataset_json(site: Site) -> str:
 
 def csv_columns(collection: str) -> list[str]:
     """Top-level fields in schema order; a group of fields (e.g. `participation`) becomes dotted columns."""
-    columns = []
-    for name, node in expanded(collection).get("properties", {}).items():
-        if node.get("type") == "object" and node.get("properties"):
-            columns += [f"{name}.{sub}" for sub in node["properties"]]
-        else:
-            columns.append(name)
-    return columns
+    return [column.name for column in columns(collection)]
 
 
 def _cell(value: Any) -> str:
@@ -76,14 +71,22 @@ def _lookup(data: dict, column: str) -> Any:
     return value
 
 
-def collection_csv(site: Site, collection: str) -> str:
+def _csv(header: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = csv_columns(collection)
-    writer.writerow(columns)
-    for record in site.sorted(collection):
-        writer.writerow([_cell(_lookup(record.data, column)) for column in columns])
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def collection_csv(site: Site, collection: str) -> str:
+    names = csv_columns(collection)
+    return _csv(names, [[_cell(_lookup(r.data, name)) for name in names] for r in site.sorted(collection)])
+
+
+def link_csv(site: Site, link: LinkTable) -> str:
+    """One row per (record, referenced record) pair of a list of references, e.g. events_sectors.csv."""
+    return _csv(list(link.columns), [list(row) for row in link_rows(site.sorted(link.reference.collection), link)])
 
 
 def schema_files(schema_dir: Path = SCHEMA_DIR) -> dict[str, bytes]:
@@ -93,5 +96,7 @@ def schema_files(schema_dir: Path = SCHEMA_DIR) -> dict[str, bytes]:
 def downloads(site: Site) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {JSON_FILE: dataset_json(site)}
     files.update({csv_path(c): collection_csv(site, c) for c in COLLECTIONS})
+    files.update({csv_path(t.name): link_csv(site, t) for t in link_tables()})
+    files[f"{FOLDER}/{PACKAGE_FILE}"] = datapackage_json(site)
     files.update(schema_files())
     return files

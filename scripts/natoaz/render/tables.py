@@ -1,0 +1,105 @@
+"""The dataset as related tables, derived from the JSON Schemas: one table per collection plus one
+link table per list of references (many-to-many). The data package and the SQLite database both
+describe these tables; the CSV files hold their rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..check.checks import REFERENCES, SINGULAR
+from ..model.schema import expanded
+from ..paths import COLLECTIONS
+
+LIST_SEPARATOR = ";"  # joins a list of ids or names in one CSV cell
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # CSV header: `field` or `group.field`
+    node: dict  # the field's JSON Schema, $refs written out
+    required: bool
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.name.split("."))
+
+    @property
+    def kind(self) -> str:
+        """`string`, `boolean`, `integer`, `number`, `list` (of scalars) or `json` (list of groups)."""
+        node = self.node
+        if node.get("type") == "array":
+            items = node.get("items") or {}
+            return "json" if items.get("type") in ("object", "array") else "list"
+        if node.get("type") in ("boolean", "integer", "number"):
+            return node["type"]
+        return "string"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field holding the id of a record of `target` (`many`: a list of ids)."""
+
+    collection: str
+    field: str
+    target: str
+    many: bool
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """Rows (record id, referenced id) of one list of references, e.g. events × sectors."""
+
+    reference: Reference
+
+    @property
+    def name(self) -> str:
+        return f"{self.reference.collection}_{self.reference.field}"
+
+    @property
+    def columns(self) -> tuple[str, str]:
+        own = f"{SINGULAR[self.reference.collection]}_id"
+        other = f"{SINGULAR[self.reference.target]}_id"
+        return (own, other if other != own else f"{self.reference.field}_id")
+
+
+@cache
+def columns(collection: str) -> tuple[Column, ...]:
+    """Top-level fields in schema order; a group of fields (e.g. `participation`) becomes dotted columns."""
+    schema = expanded(collection)
+    required = set(schema.get("required", []))
+    found = []
+    for name, node in schema.get("properties", {}).items():
+        if node.get("type") == "object" and node.get("properties"):
+            inner = set(node.get("required", []))
+            found += [Column(f"{name}.{sub}", subnode, name in required and sub in inner)
+                      for sub, subnode in node["properties"].items()]
+        else:
+            found.append(Column(name, node, name in required))
+    return tuple(found)
+
+
+def references(collection: str) -> list[Reference]:
+    """The collection's references to other records (top-level fields only)."""
+    return [Reference(collection, spec.removesuffix("[]"), target, spec.endswith("[]"))
+            for spec, target in REFERENCES[collection] if "." not in spec]
+
+
+def link_tables() -> list[LinkTable]:
+    return [LinkTable(ref) for c in COLLECTIONS for ref in references(c) if ref.many]
+
+
+def link_rows(records: list[Any], link: LinkTable) -> list[tuple[str, str]]:
+    """(record id, referenced id) pairs in record order, then list order; duplicates dropped."""
+    rows: list[tuple[str, str]] = []
+    for record in records:
+        for ref in dict.fromkeys(record.data.get(link.reference.field) or []):
+            rows.append((record.id, ref))
+    return rows
+
+
+def description(collection: str) -> str:
+    schema = expanded(collection)
+    return str(schema.get("description") or schema.get("title") or collection)
