@@ -321,6 +321,6 @@ def test_strict_build_serves_downloads_feed_and_head_tags(tmp_path: Path) -> Non
     twin = tmp_path / "markdown"
     write_markdown(twin, project / "data", project / "docs")
     generated = [p.relative_to(twin) for p in twin.rglob("*") if p.is_file() and p.suffix in (".json", ".csv", ".xml")]
-    assert len(generated) == 15  # the JSON, six CSV files, seven schemas, the feed
+    assert len(generated) == 26  # the JSON, the data package, six CSV files, ten link tables, seven schemas, the feed
     for path in generated:
         assert (site / path).read_bytes() == (twin / path).read_bytes(), path
