@@ -69,17 +69,45 @@ SIMPLE_MISTAKES = [
     ('sources/news-speech.yaml', 'url: https://', 'url: ftp://', 'url', 'http:// or https://'),
     ('programmes/pfp.yaml', 'sectors: [political-dialogue]', 'sectors: [diplomacy]', 'sectors[0]',
      '`diplomacy` is not a sector id'),
+    ('people/alex-speaker.yaml', '    sources: [news-speech]', '    sources: []', 'corrections[0].sources',
+     'no source given'),
+    ('people/alex-speaker.yaml', '    sources: [news-speech]', '    sources: [news-speeches]',
+     'corrections[0].sources[0]', '`news-speeches` is not a source id'),
+    ('people/alex-speaker.yaml', 'updated: 2026-01-05', 'updated: 2026-01-04', 'updated',
+     'is older than a correction'),
+    ('people/alex-speaker.yaml', 'former_ids: [alex-speeker]', 'former_ids: [alex-speaker]', 'former_ids[0]',
+     'is the id of a current person'),
+    ('events/2025.yaml', 'chosen: Head of the Liaison Office', 'chosen: Head of Liaison', 'disagreements[0].chosen',
+     'is not one of the readings'),
 ]
 
 
 @pytest.mark.parametrize(("file", "old", "new", "field", "text"), SIMPLE_MISTAKES,
                          ids=['malformed_date_that_yaml_would_read_differently', 'future_date', 'end_before_start',
-                              'id_must_be_a_slug', 'url_must_be_http', 'sector_outside_vocabulary'])
+                              'id_must_be_a_slug', 'url_must_be_http', 'sector_outside_vocabulary',
+                              'correction_without_source', 'correction_source_unknown',
+                              'updated_older_than_correction', 'former_id_is_a_current_id', 'chosen_not_a_reading'])
 def test_single_mistake_is_reported_with_file_line_and_field(mini: Path, file: str, old: str, new: str,
                                                              field: str, text: str) -> None:
     edit(mini / file, old, new)
     p = find(problems_of(mini), file, field, text)
     assert p.line == line_of(mini / file, new.splitlines()[-1].strip())
+
+
+def test_corrected_record_without_updated(mini: Path) -> None:
+    edit(mini / "people/alex-speaker.yaml", "updated: 2026-01-05\n", "")
+    find(problems_of(mini), "people/alex-speaker.yaml", "corrections", "a corrected record needs `updated`")
+
+
+def test_chosen_reading_needs_a_reason(mini: Path) -> None:
+    reason = "      reason: The news report quotes the speech itself; the overview is undated.\n"
+    edit(mini / "events/2025.yaml", reason, "")
+    find(problems_of(mini), "events/2025.yaml", "disagreements[0]", "`chosen` needs `reason`")
+
+
+def test_former_id_shared_by_two_records(mini: Path) -> None:
+    edit(mini / "people/heydar-aliyev.yaml", "name: Heydar Aliyev", "name: Heydar Aliyev\nformer_ids: [alex-speeker]")
+    find(problems_of(mini), "people/heydar-aliyev.yaml", "former_ids[0]", "also a former id of `alex-speaker`")
 
 
 def test_duplicate_ids_across_files(mini: Path) -> None:

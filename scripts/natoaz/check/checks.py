@@ -52,6 +52,8 @@ def _references(record: Record, dataset: Dataset) -> Iterator[Problem]:
     for i, item in enumerate(record.data.get("disagreements") or []):
         for j, _ in enumerate((item or {}).get("readings") or []):
             pairs.append((f"disagreements.{i}.readings.{j}.sources[]", "sources"))
+    for i, _ in enumerate(record.data.get("corrections") or []):
+        pairs.append((f"corrections.{i}.sources[]", "sources"))
     for spec, target in pairs:
         many = spec.endswith("[]")
         path = tuple(int(p) if p.isdigit() else p for p in spec.removesuffix("[]").split("."))
@@ -95,6 +97,7 @@ def _dates(record: Record, today: date) -> Iterator[Problem]:
     spans = list(SPANS[record.collection])
     spans += [(("roles", i, "start"), ("roles", i, "end")) for i in range(len(record.data.get("roles") or []))]
     spans += [((name,), None) for name in ("added", "updated")]
+    spans += [(("corrections", i, "date"), None) for i in range(len(record.data.get("corrections") or []))]
     for start_path, end_path in spans:
         try:
             start = _date(record, start_path, today)
@@ -104,6 +107,22 @@ def _dates(record: Record, today: date) -> Iterator[Problem]:
             continue
         if start and end and end.last_day < start.first_day:
             yield record.problem(end_path, f"ends ({end}) before it starts ({start})", "swap or correct the dates")
+    yield from _correction_dates(record)
+
+
+def _correction_dates(record: Record) -> Iterator[Problem]:
+    """A corrected record carries `updated`, no older than its latest correction."""
+    days = [c.get("date") for c in record.data.get("corrections") or [] if isinstance(c, dict)]
+    try:
+        latest = max((parse_date(d) for d in days if isinstance(d, str)), default=None, key=lambda d: d.last_day)
+        updated = parse_date(record.data["updated"]) if isinstance(record.data.get("updated"), str) else None
+    except DateError:
+        return  # reported with the date itself
+    hint = "set `updated` to the day of the latest correction"
+    if latest and updated is None:
+        yield record.problem(("corrections",), "a corrected record needs `updated`", hint, at_key=True)
+    elif latest and updated and updated.last_day < latest.last_day:
+        yield record.problem(("updated",), f"`updated` ({updated}) is older than a correction ({latest})", hint)
 
 
 def _role_dates(quote: Record, dataset: Dataset) -> Iterator[Problem]:
@@ -152,6 +171,38 @@ def _near_duplicate_events(dataset: Dataset) -> Iterator[Problem]:
                                      "merge them or make the titles distinct", severity=WARNING)
 
 
+def _chosen_readings(record: Record) -> Iterator[Problem]:
+    """A disagreement's `chosen` names one of its readings."""
+    for i, item in enumerate(record.data.get("disagreements") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("chosen"), str):
+            continue
+        values = [str(r.get("value")) for r in item.get("readings") or [] if isinstance(r, dict)]
+        if item["chosen"] not in values:
+            guess = suggest(item["chosen"], values)
+            hint = f"did you mean `{guess}`?" if guess else "copy one reading's `value` exactly"
+            yield record.problem(("disagreements", i, "chosen"), f"`{item['chosen']}` is not one of the readings", hint)
+
+
+def _former_ids(dataset: Dataset) -> Iterator[Problem]:
+    """An old id keeps its address (a redirect page): it may not be a current id, nor another record's old id."""
+    for collection, records in dataset.records.items():
+        owners: dict[str, Record] = {}
+        for record in records.values():
+            for i, old in enumerate(record.data.get("former_ids") or []):
+                if not isinstance(old, str):
+                    continue
+                if old in records:
+                    yield record.problem(("former_ids", i), f"former id `{old}` is the id of a current "
+                                         f"{SINGULAR[collection]} ({records[old].file}:{records[old].line})",
+                                         "an old address must not point at two records; drop one of them")
+                elif old in owners:
+                    first = owners[old]
+                    yield record.problem(("former_ids", i), f"former id `{old}` is also a former id of "
+                                         f"`{first.id}` ({first.file}:{first.line})", "keep it on one record")
+                else:
+                    owners[old] = record
+
+
 def _uncited_sources(dataset: Dataset) -> Iterator[Problem]:
     cited = {s for collection in ("events", "programmes", "quotes", "people")
              for record in dataset[collection].values() for s in record.cited_sources}
@@ -182,6 +233,8 @@ def check_dataset(dataset: Dataset, today: date | None = None) -> list[Problem]:
             problems += _dates(record, today)
             if collection == "quotes":
                 problems += _role_dates(record, dataset)
+            problems += _chosen_readings(record)
+    problems += _former_ids(dataset)
     problems += _near_duplicate_events(dataset)
     problems += _uncited_sources(dataset)
     problems += _duplicate_urls(dataset)

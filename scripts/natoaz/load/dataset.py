@@ -27,12 +27,13 @@ class Record:
 
     @property
     def cited_sources(self) -> list[str]:
-        """Ids of the sources the record cites, in its `sources` and in its disagreements' readings."""
+        """Ids of the sources the record cites: `sources`, disagreements' readings, corrections."""
         found = [s for s in self.data.get("sources") or [] if isinstance(s, str)]
         items = [i for i in self.data.get("disagreements") or [] if isinstance(i, dict)]
-        readings = [r for i in items for r in i.get("readings") or [] if isinstance(r, dict)]
-        for reading in readings:
-            found += [s for s in reading.get("sources") or [] if isinstance(s, str) and s not in found]
+        cites = [r for i in items for r in i.get("readings") or [] if isinstance(r, dict)]
+        cites += [c for c in self.data.get("corrections") or [] if isinstance(c, dict)]
+        for cite in cites:
+            found += [s for s in cite.get("sources") or [] if isinstance(s, str) and s not in found]
         return found
 
     @property

@@ -116,6 +116,10 @@ def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, st
         yield path, "is empty or too short", "", False
     elif kind == "maxLength":
         yield path, f"is longer than {error.validator_value} characters", "", False
+    elif kind == "dependentRequired":
+        needed, _, having = error.message.partition(" is a dependency of ")
+        yield path, f"`{having.strip(chr(39))}` needs `{needed.strip(chr(39))}` beside it", \
+            f"add `{needed.strip(chr(39))}:`", False
     elif kind == "uniqueItems":
         yield path, "lists the same item twice", "", False
     else:

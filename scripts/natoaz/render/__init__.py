@@ -7,6 +7,7 @@ hook adds every one with `File.generated`, and `python -m natoaz markdown` write
 from __future__ import annotations
 
 from ..load.dataset import Dataset
+from .corrections import corrections_pages
 from .datapage import PAGE as DATA_PAGE
 from .datapage import data_page
 from .downloads import downloads
@@ -15,6 +16,7 @@ from .indexes import INDEXES
 from .model import Site, page_of
 from .options import SiteOptions
 from .records import PAGES
+from .redirects import redirects
 from .reference import PAGE as REFERENCE_PAGE
 from .reference import field_reference
 
@@ -23,11 +25,12 @@ __all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
 
 def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
     site = Site(dataset, options or SiteOptions())
-    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site)}
+    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site), **redirects(site)}
     pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
     for collection, make_page in PAGES.items():
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
+    pages.update(corrections_pages(site))
     pages[REFERENCE_PAGE] = field_reference()
     pages[DATA_PAGE] = data_page(site, files)
     return dict(sorted({**pages, **files}.items()))

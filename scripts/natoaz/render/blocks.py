@@ -53,18 +53,41 @@ def disagreements(site: Site, here: str, record: Record) -> str:
     for item in record.data.get("disagreements") or []:
         lines = [f'!!! warning "Sources disagree: {esc(item["field"])}"', "",
                  "    " + block(item["note"]).replace("\n", "\n    "), "",
-                 "    Each reading with the sources that give it; this page does not choose between them:", ""]
+                 "    Each reading with the sources that give it:", ""]
         for reading in item["readings"]:
             cites = "; ".join(citation(site, here, s) for s in reading["sources"])
-            lines.append(f"    - **{esc(reading['value'])}** — {cites}")
+            used = " *(used by this record)*" if reading["value"] == item.get("chosen") else ""
+            lines.append(f"    - **{esc(reading['value'])}**{used} — {cites}")
+        if item.get("chosen"):
+            why = block(item["reason"]).replace("\n", "\n    ")
+            lines += ["", f"    This record uses **{esc(item['chosen'])}**. Why: {why}"]
+        else:
+            lines += ["", "    The editors have not recorded which reading, if any, this record's own fields use."]
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
+
+
+def correction_line(site: Site, here: str, correction: dict) -> str:
+    """One correction: the day, what changed, the sources that show it."""
+    cites = "; ".join(citation(site, here, s) for s in correction["sources"])
+    change = esc(correction["change"])
+    return f"**{parse_date(correction['date']).human()}** — {change} Source: {cites}"
+
+
+def corrections_section(site: Site, here: str, record: Record) -> str:
+    """Public corrections, newest first (heading anchor `corrections`)."""
+    items = sorted(record.data.get("corrections") or [], key=lambda c: parse_date(c["date"]).first_day,
+                   reverse=True)
+    lines = [f"- {correction_line(site, here, c)}" for c in items]
+    return f"## Corrections {{ #corrections }}\n\n{chr(10).join(lines)}\n" if lines else ""
 
 
 def data_note(record: Record) -> str:
     return (f"\n---\n\n<small>Record `{record.id}` · data file `{record.file}`, line {record.line}"
             + (f" · added {record.data['added']}" if record.data.get("added") else "")
             + (f" · updated {record.data['updated']}" if record.data.get("updated") else "")
+            + (" · former id " + ", ".join(f"`{o}`" for o in record.data["former_ids"])
+               if record.data.get("former_ids") else "")
             + "</small>\n")
 
 

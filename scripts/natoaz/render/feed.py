@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..model.dates import PartialDate
+from ..model.dates import PartialDate, parse_date
 from .cite import KINDS
 from .model import Site, date_of
 from .options import LICENCE
@@ -23,6 +23,7 @@ class Entry:
     collection: str
     record_id: str
     is_update: bool
+    correction: int | None = None  # position in the record's `corrections`, for a correction entry
 
 
 def timestamp(day: PartialDate) -> str:
@@ -36,15 +37,23 @@ def entries(site: Site, limit: int = MAX_ENTRIES) -> list[Entry]:
         for record in site.data[collection].values():
             added = date_of(record, ("added",)) if record.data.get("added") else None
             updated = date_of(record, ("updated",)) if record.data.get("updated") else None
-            if added or updated:
+            corrections = record.data.get("corrections") or []
+            days = set()
+            for i, item in enumerate(corrections):
+                day = parse_date(item["date"])
+                days.add(day)
+                found.append(Entry(day, added, collection, record.id, True, i))
+            if (added or updated) and not (updated in days or (corrections and updated is None)):
                 found.append(Entry(updated or added, added, collection, record.id, updated is not None))
-    found.sort(key=lambda e: (e.collection, e.record_id))
+    found.sort(key=lambda e: (e.collection, e.record_id, e.correction or 0))
     found.sort(key=lambda e: e.updated, reverse=True)
     return found[:limit]
 
 
-def _summary(site: Site, collection: str, record_id: str) -> str:
+def _summary(site: Site, collection: str, record_id: str, correction: int | None = None) -> str:
     data = site.record(collection, record_id).data
+    if correction is not None:
+        return plain_summary("Correction: " + str(data["corrections"][correction]["change"]), 400)
     text = data.get("summary") or data.get("text") or data.get("description") or data.get("title") or ""
     if collection == "people":
         text = "; ".join(f"{r['title']}, {r['organisation']}" for r in data.get("roles") or [])
@@ -77,14 +86,19 @@ def atom_feed(site: Site) -> str:
         url = site.permalink(entry.collection, entry.record_id)
         kind = KINDS[entry.collection]
         verb = "Corrected" if entry.is_update else "Added"
+        entry_id = url if url.startswith("http") else f"urn:natoaz:{entry.collection}:{entry.record_id}"
+        if entry.correction is not None:
+            url += "#corrections"
+            entry_id += f"#correction-{entry.correction + 1}" if entry_id.startswith("http") \
+                else f":correction-{entry.correction + 1}"
         element = _sub(root, "entry")
         _sub(element, "title", f"{verb} {kind.lower()}: {site.label(entry.collection, entry.record_id)}")
-        _sub(element, "id", url if url.startswith("http") else f"urn:natoaz:{entry.collection}:{entry.record_id}")
+        _sub(element, "id", entry_id)
         _sub(element, "link", rel="alternate", type="text/html", href=url)
         if entry.published:
             _sub(element, "published", timestamp(entry.published))
         _sub(element, "updated", timestamp(entry.updated))
         _sub(element, "category", term=entry.collection, label=kind)
-        _sub(element, "summary", _summary(site, entry.collection, entry.record_id), type="text")
+        _sub(element, "summary", _summary(site, entry.collection, entry.record_id, entry.correction), type="text")
     ET.indent(root, "  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

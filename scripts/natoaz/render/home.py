@@ -78,7 +78,13 @@ def _programmes(site: Site, here: str) -> list[str]:
 
 
 def _latest(site: Site, here: str) -> list[str]:
-    latest = [e for e in entries(site, limit=10_000) if e.collection in ("events", "programmes", "quotes")][:LATEST]
+    seen: set[tuple[str, str]] = set()
+    latest = []
+    for e in entries(site, limit=10_000):
+        if e.collection in ("events", "programmes", "quotes") and (e.collection, e.record_id) not in seen:
+            seen.add((e.collection, e.record_id))
+            latest.append(e)
+    latest = latest[:LATEST]
     if not latest:
         return []
     lines = ["## Latest additions", ""]

@@ -5,7 +5,17 @@ from __future__ import annotations
 from ..load.dataset import Record
 from ..model.dates import parse_date
 from . import jsonld
-from .blocks import QUALITY, data_note, disagreements, ref_link, ref_list, section, sources_section, span_text
+from .blocks import (
+    QUALITY,
+    corrections_section,
+    data_note,
+    disagreements,
+    ref_link,
+    ref_list,
+    section,
+    sources_section,
+    span_text,
+)
 from .cite import cite_section
 from .model import TIMELINE, Site, date_of, index_of, page_of
 from .text import block, esc, front_matter, link, plain_summary
@@ -52,6 +62,7 @@ def event_page(site: Site, event: Record) -> str:
         section("People", ref_list(site, here, "people", d.get("people") or [])),
         section("Quotes", ref_list(site, here, "quotes", quotes)),
         sources_section(site, here, event),
+        corrections_section(site, here, event),
         data_note(event),
     )
 
@@ -82,6 +93,7 @@ def programme_page(site: Site, programme: Record) -> str:
         section("Events", ref_list(site, here, "events", site.events_of[("programmes", programme.id)], dated=True)),
         section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("programmes", programme.id)])),
         sources_section(site, here, programme),
+        corrections_section(site, here, programme),
         data_note(programme),
     )
 
@@ -126,6 +138,7 @@ def quote_page(site: Site, quote: Record) -> str:
         "  \n".join(facts),
         disagreements(site, here, quote),
         sources_section(site, here, quote),
+        corrections_section(site, here, quote),
         data_note(quote),
     )
 
@@ -152,6 +165,7 @@ def person_page(site: Site, person: Record) -> str:
         section("Quotes", "\n".join(quote_block(site, here, q) for q in quotes)),
         section("Events", ref_list(site, here, "events", site.events_of[("people", person.id)], dated=True)),
         sources_section(site, here, person),
+        corrections_section(site, here, person),
         data_note(person),
     )
 
@@ -166,6 +180,7 @@ def sector_page(site: Site, sector: Record) -> str:
         section("Programmes", ref_list(site, here, "programmes", site.programmes_of[("sectors", sector.id)])),
         section("Events", ref_list(site, here, "events", site.events_of[("sectors", sector.id)], dated=True)),
         section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("sectors", sector.id)])),
+        corrections_section(site, here, sector),
         data_note(sector),
     )
 
@@ -193,6 +208,7 @@ def source_page(site: Site, source: Record) -> str:
         "  \n".join(facts),
         *parts,
         f"[All sources]({link(here, index_of('sources'))})",
+        corrections_section(site, here, source),
         data_note(source),
     )
 

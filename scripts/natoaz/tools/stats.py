@@ -7,6 +7,21 @@ from collections import Counter
 from ..load.dataset import Dataset
 from ..render.model import Site, date_of
 
+# Best first: a record's best source is the first of these among the sources it cites.
+QUALITY_ORDER = ("official", "media", "repost", "weak")
+
+
+def weakly_sourced(dataset: Dataset) -> list[str]:
+    """Records whose best source is only a repost or a weak copy (`collection/id (quality)`), sorted."""
+    found = []
+    for collection in ("events", "programmes", "quotes", "people"):
+        for record in dataset[collection].values():
+            cited = [dataset["sources"][s] for s in record.cited_sources if s in dataset["sources"]]
+            ranks = [QUALITY_ORDER.index(q) for q in (s.data.get("quality") for s in cited) if q in QUALITY_ORDER]
+            if ranks and min(ranks) >= QUALITY_ORDER.index("repost"):
+                found.append(f"{collection}/{record.id} ({QUALITY_ORDER[min(ranks)]})")
+    return sorted(found)
+
 
 def stats(dataset: Dataset) -> dict:
     site = Site(dataset)
@@ -20,6 +35,7 @@ def stats(dataset: Dataset) -> dict:
     disagreements = [f"{c}/{r.id}: {d.get('field')}" for c in ("events", "programmes", "quotes")
                      for r in dataset[c].values() for d in r.data.get("disagreements") or []]
     quality = Counter(s.data.get("quality") for s in dataset["sources"].values())
+    weak_best = weakly_sourced(dataset)
     return {
         "collections": dataset.counts(),
         "events_per_sector": dict(sorted(sectors.items())),
@@ -27,6 +43,8 @@ def stats(dataset: Dataset) -> dict:
         "sources_by_quality": dict(sorted(quality.items())),
         "undated_sources": sum(1 for s in dataset["sources"].values() if s.data.get("date") == "undated"),
         "records_without_sources": unsourced,
+        "records_best_source_repost_or_weak": weak_best,
+        "corrections": sum(len(r.data.get("corrections") or []) for c in dataset.records.values() for r in c.values()),
         "disagreements": sorted(disagreements),
     }
 
@@ -43,6 +61,10 @@ def format_stats(report: dict) -> str:
     lines.append(f"Undated sources: {report['undated_sources']}")
     lines.append(f"Records without sources: {len(report['records_without_sources'])}")
     lines += [f"  {r}" for r in report["records_without_sources"]]
+    weak = report["records_best_source_repost_or_weak"]
+    lines.append(f"Records whose best source is a repost or weak copy: {len(weak)} (find the original)")
+    lines += [f"  {r}" for r in weak]
+    lines.append(f"Corrections recorded: {report['corrections']}")
     lines.append(f"Disagreements recorded: {len(report['disagreements'])}")
     lines += [f"  {d}" for d in report["disagreements"]]
     return "\n".join(lines)
