@@ -9,11 +9,11 @@ import pytest
 
 from conftest import MINI, edit
 from natoaz.build import build_site
+from natoaz.check.validate import load_valid
 from natoaz.links.site_links import check_site
 from natoaz.render import SiteOptions, render_site
 from natoaz.render.corrections import PER_PAGE
 from natoaz.tools.stats import stats, weakly_sourced
-from natoaz.validate import load_valid
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
