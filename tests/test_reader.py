@@ -320,7 +320,9 @@ def test_strict_build_serves_downloads_feed_and_head_tags(tmp_path: Path) -> Non
     # the command-line twin writes the same files the hook gave MkDocs
     twin = tmp_path / "markdown"
     write_markdown(twin, project / "data", project / "docs")
-    generated = [p.relative_to(twin) for p in twin.rglob("*") if p.is_file() and p.suffix in (".json", ".csv", ".xml")]
-    assert len(generated) == 26  # the JSON, the data package, six CSV files, ten link tables, seven schemas, the feed
+    generated = [p.relative_to(twin) for p in twin.rglob("*")
+                 if p.is_file() and p.suffix in (".json", ".csv", ".xml", ".db")]
+    # the JSON, the data package, the database and its metadata, six CSV files, ten link tables, seven schemas, the feed
+    assert len(generated) == 28
     for path in generated:
         assert (site / path).read_bytes() == (twin / path).read_bytes(), path

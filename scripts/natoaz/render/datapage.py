@@ -6,6 +6,7 @@ from .. import SCHEMA_VERSION
 from ..paths import COLLECTIONS
 from . import jsonld
 from .cite import bibtex_text
+from .database import DB_FILE, METADATA_FILE
 from .datapackage import FILE as PACKAGE_FILE
 from .downloads import FOLDER, JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
 from .feed import FEED, MAX_ENTRIES
@@ -30,6 +31,10 @@ def _describe(path: str) -> tuple[str, str]:
         return "JSON", "the whole dataset in one object: every record of every collection"
     if name == PACKAGE_FILE:
         return "JSON (Frictionless Data Package)", "describes the CSV files: fields, types, keys, links"
+    if name == DB_FILE:
+        return "SQLite", "every collection as a table, link tables, foreign keys, full-text search"
+    if name == METADATA_FILE:
+        return "JSON (Datasette metadata)", f"titles, descriptions and licence for `datasette {DB_FILE}`"
     if name.startswith("schemas/"):
         return "JSON Schema", f"the fields of {name.removeprefix('schemas/').split('.')[0]}"
     stem = name.removesuffix(".csv")
@@ -42,7 +47,7 @@ def _describe(path: str) -> tuple[str, str]:
 def download_list(files: dict[str, str | bytes]) -> list[tuple[str, str, str]]:
     """(path, format, contents) of every download: the JSON, the package, the CSVs, the schemas."""
     paths = [p for p in files if p.startswith(FOLDER + "/")]
-    order = {JSON_FILE: 0, f"{FOLDER}/{PACKAGE_FILE}": 1}
+    order = {JSON_FILE: 0, f"{FOLDER}/{PACKAGE_FILE}": 1, f"{FOLDER}/{DB_FILE}": 1.1, f"{FOLDER}/{METADATA_FILE}": 1.2}
     collections = [csv_path(c) for c in COLLECTIONS]
     paths.sort(key=lambda p: (order.get(p, 3 if p.startswith(schema_path("")) else 2),
                               collections.index(p) if p in collections else len(collections), p))

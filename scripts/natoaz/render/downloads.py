@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import SCHEMA_VERSION
 from ..paths import COLLECTIONS, SCHEMA_DIR
+from .database import DB_FILE, METADATA_FILE, build_database, metadata_json
 from .datapackage import FILE as PACKAGE_FILE
 from .datapackage import datapackage_json
 from .model import Site
@@ -98,5 +99,7 @@ def downloads(site: Site) -> dict[str, str | bytes]:
     files.update({csv_path(c): collection_csv(site, c) for c in COLLECTIONS})
     files.update({csv_path(t.name): link_csv(site, t) for t in link_tables()})
     files[f"{FOLDER}/{PACKAGE_FILE}"] = datapackage_json(site)
+    files[f"{FOLDER}/{DB_FILE}"] = build_database(site)
+    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_json(site)
     files.update(schema_files())
     return files

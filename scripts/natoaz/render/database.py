@@ -1,0 +1,110 @@
+"""`downloads/nato-azerbaijan.db`: the dataset as an SQLite database (built with sqlite-utils), and
+`downloads/nato-azerbaijan.metadata.json` for Datasette.
+
+One table per collection (columns as in the CSV files, a group's fields as `group_field`; lists as JSON
+arrays), one link table per list of references, foreign keys, and full-text search (FTS5) on titles,
+names, summaries, descriptions and quote texts. The bytes are deterministic: same data, same file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from ..paths import COLLECTIONS
+from .model import Site
+from .options import LICENCE, LICENCE_URL
+from .tables import Column, columns, description, link_rows, link_tables, references
+
+NAME = "nato-azerbaijan"
+DB_FILE = f"{NAME}.db"
+METADATA_FILE = f"{NAME}.metadata.json"
+SEARCHABLE = ("title", "name", "summary", "description", "text")  # full-text search on these columns
+LABELS = ("title", "name", "id")  # the first present labels a record in Datasette
+_TYPES = {"string": str, "boolean": int, "integer": int, "number": float, "list": str, "json": str}
+
+
+def column_name(column: Column) -> str:
+    return column.name.replace(".", "_")
+
+
+def _value(column: Column, data: dict) -> Any:
+    value: Any = data
+    for part in column.path:
+        value = value.get(part) if isinstance(value, dict) else None
+    if value is None:
+        return None
+    if column.kind in ("list", "json"):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if column.kind == "boolean":
+        return int(bool(value))
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def _create(db: sqlite_utils.Database, collection: str) -> None:
+    cols = columns(collection)
+    db[collection].create(
+        {column_name(c): _TYPES[c.kind] for c in cols}, pk="id",
+        not_null={column_name(c) for c in cols if c.required},
+        foreign_keys=[(ref.field, ref.target, "id") for ref in references(collection) if not ref.many])
+
+
+def build_database(site: Site) -> bytes:
+    """The database file's bytes."""
+    db = sqlite_utils.Database(memory=True)
+    for collection in COLLECTIONS:
+        _create(db, collection)
+        cols = columns(collection)
+        db[collection].insert_all(({column_name(c): _value(c, r.data) for c in cols}
+                                   for r in site.sorted(collection)), batch_size=500)
+        searchable = [column_name(c) for c in cols if c.name in SEARCHABLE]
+        if searchable:
+            db[collection].enable_fts(searchable, fts_version="FTS5", tokenize="porter")
+    for link in link_tables():
+        ref = link.reference
+        own, other = link.columns
+        table = db[link.name]
+        table.create({own: str, other: str}, pk=(own, other), not_null={own, other},
+                     foreign_keys=[(own, ref.collection, "id"), (other, ref.target, "id")])
+        table.insert_all(({own: a, other: b} for a, b in link_rows(site.sorted(ref.collection), link)))
+        table.create_index([other])
+    db.execute("VACUUM")
+    return db.conn.serialize()
+
+
+def _label(collection: str) -> str:
+    names = [c.name for c in columns(collection)]
+    return next(name for name in LABELS if name in names)
+
+
+def datasette_metadata(site: Site) -> dict[str, Any]:
+    """Titles, descriptions, licence and source for `datasette nato-azerbaijan.db -m <this file>`."""
+    options = site.options
+    tables: dict[str, Any] = {}
+    for collection in COLLECTIONS:
+        tables[collection] = {
+            "description": description(collection),
+            "label_column": _label(collection),
+            "columns": {column_name(c): c.node["description"] for c in columns(collection)
+                        if c.node.get("description")},
+        }
+    for link in link_tables():
+        ref = link.reference
+        tables[link.name] = {"description": f"Links {ref.collection} to {ref.target} "
+                                            f"(the `{ref.field}` list): one row per pair."}
+    return {
+        "title": f"{options.site_name}: dataset",
+        "description": (f"Sourced records of NATO–Azerbaijan cooperation, release {site.release.iso()}. "
+                        "Lists are JSON arrays; link tables give the same references one pair per row."),
+        "license": LICENCE,
+        "license_url": LICENCE_URL,
+        "source": options.site_name,
+        "source_url": options.site_url or "/",
+        "databases": {NAME: {"tables": tables}},
+    }
+
+
+def metadata_json(site: Site) -> str:
+    return json.dumps(datasette_metadata(site), ensure_ascii=False, indent=2) + "\n"
