@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .model.text_safety import shown
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -18,6 +20,11 @@ class Problem:
     severity: str = ERROR
     hint: str = ""
     extra: tuple = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        # data quoted in a message never reaches a terminal raw: controls and bidi overrides as <U+XXXX>
+        for name in ("file", "field", "message", "hint"):
+            object.__setattr__(self, name, shown(getattr(self, name)))
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.col}: {self.field or '-'}: {self.message}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -36,6 +37,11 @@ SINGULAR = {"sectors": "sector", "programmes": "programme", "people": "person", 
             "events": "event", "quotes": "quote"}
 
 
+def _list(value) -> list:
+    """`value` if it is a list, else nothing: checks guard their types and never crash."""
+    return value if isinstance(value, list) else []
+
+
 def _get(data: dict, path: tuple):
     for part in path:
         if isinstance(data, dict):
@@ -49,10 +55,10 @@ def _get(data: dict, path: tuple):
 
 def _references(record: Record, dataset: Dataset) -> Iterator[Problem]:
     pairs = list(REFERENCES[record.collection])
-    for i, item in enumerate(record.data.get("disagreements") or []):
-        for j, _ in enumerate((item or {}).get("readings") or []):
+    for i, item in enumerate(_list(record.data.get("disagreements"))):
+        for j, _ in enumerate(_list(item.get("readings") if isinstance(item, dict) else None)):
             pairs.append((f"disagreements.{i}.readings.{j}.sources[]", "sources"))
-    for i, _ in enumerate(record.data.get("corrections") or []):
+    for i, _ in enumerate(_list(record.data.get("corrections"))):
         pairs.append((f"corrections.{i}.sources[]", "sources"))
     for spec, target in pairs:
         many = spec.endswith("[]")
@@ -95,9 +101,9 @@ class _Bad(Exception):
 
 def _dates(record: Record, today: date) -> Iterator[Problem]:
     spans = list(SPANS[record.collection])
-    spans += [(("roles", i, "start"), ("roles", i, "end")) for i in range(len(record.data.get("roles") or []))]
+    spans += [(("roles", i, "start"), ("roles", i, "end")) for i in range(len(_list(record.data.get("roles"))))]
     spans += [((name,), None) for name in ("added", "updated")]
-    spans += [(("corrections", i, "date"), None) for i in range(len(record.data.get("corrections") or []))]
+    spans += [(("corrections", i, "date"), None) for i in range(len(_list(record.data.get("corrections"))))]
     for start_path, end_path in spans:
         try:
             start = _date(record, start_path, today)
@@ -112,7 +118,7 @@ def _dates(record: Record, today: date) -> Iterator[Problem]:
 
 def _correction_dates(record: Record) -> Iterator[Problem]:
     """A corrected record carries `updated`, no older than its latest correction."""
-    days = [c.get("date") for c in record.data.get("corrections") or [] if isinstance(c, dict)]
+    days = [c.get("date") for c in _list(record.data.get("corrections")) if isinstance(c, dict)]
     try:
         latest = max((parse_date(d) for d in days if isinstance(d, str)), default=None, key=lambda d: d.last_day)
         updated = parse_date(record.data["updated"]) if isinstance(record.data.get("updated"), str) else None
@@ -127,7 +133,8 @@ def _correction_dates(record: Record) -> Iterator[Problem]:
 
 def _role_dates(quote: Record, dataset: Dataset) -> Iterator[Problem]:
     """A quote whose stated role matches a dated role of the speaker must fall inside it."""
-    person = dataset.get("people", quote.data.get("speaker", ""))
+    speaker = quote.data.get("speaker")
+    person = dataset.get("people", speaker) if isinstance(speaker, str) else None
     role_text = str(quote.data.get("role", "")).lower()
     try:
         said = parse_date(str(quote.data.get("date", "")))
@@ -135,7 +142,7 @@ def _role_dates(quote: Record, dataset: Dataset) -> Iterator[Problem]:
         return
     if person is None:
         return
-    matching = [r for r in person.data.get("roles") or []
+    matching = [r for r in _list(person.data.get("roles"))
                 if isinstance(r, dict) and str(r.get("title", "")).lower() in role_text and r.get("start")]
     if not matching:
         return
@@ -173,10 +180,10 @@ def _near_duplicate_events(dataset: Dataset) -> Iterator[Problem]:
 
 def _chosen_readings(record: Record) -> Iterator[Problem]:
     """A disagreement's `chosen` names one of its readings."""
-    for i, item in enumerate(record.data.get("disagreements") or []):
+    for i, item in enumerate(_list(record.data.get("disagreements"))):
         if not isinstance(item, dict) or not isinstance(item.get("chosen"), str):
             continue
-        values = [str(r.get("value")) for r in item.get("readings") or [] if isinstance(r, dict)]
+        values = [str(r.get("value")) for r in _list(item.get("readings")) if isinstance(r, dict)]
         if item["chosen"] not in values:
             guess = suggest(item["chosen"], values)
             hint = f"did you mean `{guess}`?" if guess else "copy one reading's `value` exactly"
@@ -188,7 +195,7 @@ def _former_ids(dataset: Dataset) -> Iterator[Problem]:
     for collection, records in dataset.records.items():
         owners: dict[str, Record] = {}
         for record in records.values():
-            for i, old in enumerate(record.data.get("former_ids") or []):
+            for i, old in enumerate(_list(record.data.get("former_ids"))):
                 if not isinstance(old, str):
                     continue
                 if old in records:
@@ -223,6 +230,20 @@ def _duplicate_urls(dataset: Dataset) -> Iterator[Problem]:
             seen[url] = source
 
 
+# Anchors the site itself uses on the timeline: years (#1994), quotes (#quote-…), the chart and filter,
+# the page title. A record id must not take one of them.
+_RESERVED = re.compile(r"[0-9]+|(quote|chart|natoaz)-.*|timeline")
+
+
+def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:
+    for collection, records in dataset.records.items():
+        for record_id, record in records.items():
+            if record_id.isdigit() or (collection == "events" and _RESERVED.fullmatch(record_id)):
+                yield record.problem(("id",), f"id `{record_id}` is taken by an anchor of the site's own pages "
+                                     "(a year, `quote-…`, `chart-…`, `natoaz-…`, `timeline`)",
+                                     "add words to the id, e.g. `1994-05-04-pfp-signed`")
+
+
 def check_dataset(dataset: Dataset, today: date | None = None) -> list[Problem]:
     """Every semantic problem in the dataset, errors and warnings."""
     today = today or date.today()
@@ -238,4 +259,5 @@ def check_dataset(dataset: Dataset, today: date | None = None) -> list[Problem]:
     problems += _near_duplicate_events(dataset)
     problems += _uncited_sources(dataset)
     problems += _duplicate_urls(dataset)
+    problems += _reserved_ids(dataset)
     return problems

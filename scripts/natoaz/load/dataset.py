@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat as stat_
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +13,7 @@ from typing import Any
 from ..model.schema import explain, validator
 from ..paths import COLLECTIONS, DATA_DIR, ROOT
 from ..problems import Problem
-from .yaml_loader import Located, load_yaml
+from .yaml_loader import MAX_FILE_BYTES, Located, load_yaml
 
 
 @dataclass
@@ -28,12 +31,14 @@ class Record:
     @property
     def cited_sources(self) -> list[str]:
         """Ids of the sources the record cites: `sources`, disagreements' readings, corrections."""
-        found = [s for s in self.data.get("sources") or [] if isinstance(s, str)]
-        items = [i for i in self.data.get("disagreements") or [] if isinstance(i, dict)]
-        cites = [r for i in items for r in i.get("readings") or [] if isinstance(r, dict)]
-        cites += [c for c in self.data.get("corrections") or [] if isinstance(c, dict)]
+        def items(value: Any, kind: type) -> list:
+            return [v for v in value if isinstance(v, kind)] if isinstance(value, list) else []
+
+        found = items(self.data.get("sources"), str)
+        cites = [r for i in items(self.data.get("disagreements"), dict) for r in items(i.get("readings"), dict)]
+        cites += items(self.data.get("corrections"), dict)
         for cite in cites:
-            found += [s for s in cite.get("sources") or [] if isinstance(s, str) and s not in found]
+            found += [s for s in items(cite.get("sources"), str) if s not in found]
         return found
 
     @property
@@ -73,10 +78,12 @@ class Dataset:
 
 
 def _relative(path: Path, root: Path) -> str:
-    """Paths as editors see them: relative to the project (or to `root`) where possible."""
+    """Paths as editors see them: relative to the project (or to `root`) where possible.
+    The link itself, not its target, for a symlink."""
+    path = path.parent.resolve() / path.name
     for base in (ROOT, root):
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return path.relative_to(base.resolve()).as_posix()
         except ValueError:
             continue
     return path.as_posix()
@@ -101,14 +108,44 @@ def _sub(mapping: dict[tuple, tuple[int, int]], prefix: tuple) -> dict[tuple, tu
 _CACHE: dict[str, tuple[tuple, str, Located | None, list[Problem]]] = {}
 
 
+def _file_problem(rel: str, message: str, hint: str = "") -> Problem:
+    return Problem(rel, 1, 1, "", message, hint=hint)
+
+
+def _read(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file, opened without blocking (a FIFO swapped in cannot hang us)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return None, [_file_problem(rel, f"cannot read the file: {exc.strerror}", "check its permissions")]
+    try:
+        if not stat_.S_ISREG(os.fstat(fd).st_mode):
+            return None, [_file_problem(rel, "not a regular file", "data files are plain YAML files")]
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES and (chunk := os.read(fd, 1 << 16)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks), []
+    except OSError as exc:
+        return None, [_file_problem(rel, f"cannot read the file: {exc.strerror}", "check its permissions")]
+    finally:
+        os.close(fd)
+
+
 def _load_file(path: Path, rel: str) -> tuple[str, Located | None, list[Problem]]:
-    stat = path.stat()
-    stamp = (stat.st_size, stat.st_mtime_ns)
-    where = str(path.resolve())
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return "", None, [_file_problem(rel, f"cannot read the file: {exc.strerror}")]
+    stamp = (info.st_size, info.st_mtime_ns)
+    where = str(path.absolute())
     cached = _CACHE.get(where)
     if cached and cached[0] == stamp:
         return cached[1], cached[2], cached[3]
-    raw = path.read_bytes()
+    raw, problems = _read(path, rel)
+    if raw is None:
+        _CACHE.pop(where, None)
+        return "", None, problems
     digest = hashlib.sha256(raw).hexdigest()
     if cached and cached[1] == digest:
         _CACHE[where] = (stamp, *cached[1:])
@@ -116,6 +153,63 @@ def _load_file(path: Path, rel: str) -> tuple[str, Located | None, list[Problem]
     doc, problems = load_yaml(raw, rel)
     _CACHE[where] = (stamp, digest, doc, problems)
     return digest, doc, problems
+
+
+_KINDS = {stat_.S_IFIFO: "a named pipe (FIFO)", stat_.S_IFSOCK: "a socket", stat_.S_IFCHR: "a device",
+          stat_.S_IFBLK: "a device"}
+
+
+def _entry(path: Path, rel: str, base: Path) -> tuple[str, list[Problem]]:
+    """What a folder entry is: "dir", "file" or "" (skipped, with a file-level problem)."""
+    try:
+        info = os.lstat(path)
+        if stat_.S_ISLNK(info.st_mode):
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:
+                loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+                what = "a symlink loop" if loop else "a symlink to nothing (its target does not exist)"
+                return "", [_file_problem(rel, what, "delete the link or point it at a file in data/")]
+            if not target.is_relative_to(base):
+                return "", [_file_problem(rel, "a symlink leading out of data/; nothing outside data/ is read",
+                                          "copy the file into data/ instead of linking to it")]
+            info = os.stat(target)
+            if stat_.S_ISDIR(info.st_mode):
+                return "", [_file_problem(rel, "a symlinked folder; it is not followed",
+                                          "move the files into data/ instead of linking the folder")]
+    except OSError as exc:
+        return "", [_file_problem(rel, f"cannot read it: {exc.strerror}", "check its permissions")]
+    if stat_.S_ISDIR(info.st_mode):
+        return "dir", []
+    if not stat_.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat_.S_IFMT(info.st_mode), "not a regular file")
+        return "", [_file_problem(rel, f"{kind}, not a data file", "data/ holds plain YAML files only")]
+    return "file", []
+
+
+def _data_files(folder: Path, base: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under `folder` (symlinks only when they stay inside data/), with a
+    file-level problem for each folder or entry that cannot be read safely. Never opens a file."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            names = sorted(os.listdir(current))
+        except OSError as exc:
+            problems.append(_file_problem(_relative(current, root), f"cannot read the folder: {exc.strerror}",
+                                          "check its permissions"))
+            continue
+        for name in names:
+            path = current / name
+            kind, found = _entry(path, _relative(path, root), base)
+            problems += found
+            if kind == "dir":
+                pending.append(path)
+            elif kind == "file":
+                files.append(path)
+    return sorted(files), problems
 
 
 # Records and schema problems of a file, keyed by (collection, path) with the content hash they
@@ -139,9 +233,14 @@ def _records_of_file(collection: str, rel: str, digest: str, doc: Located) -> tu
         if not isinstance(item, dict):
             problems.append(record.problem((), "each record is a group of fields (`id: …`, `title: …`)"))
             continue
+        rejected: set[str] = set()
         for error in check.iter_errors(item):
             for err_path, message, hint, at_key in explain(error, collection):
                 problems.append(record.problem(err_path, message, hint, at_key=at_key))
+            if error.absolute_path:
+                rejected.add(str(error.absolute_path[0]))
+        # later checks, stats and pages see only the fields the schema accepted
+        record.data = {k: v for k, v in item.items() if k not in rejected}
         records.append(record)
     _RECORDS[(collection, rel)] = (digest, records, problems)
     return records, problems
@@ -152,20 +251,23 @@ def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[D
     root = root or data_dir.parent
     dataset = Dataset()
     problems: list[Problem] = []
+    base = data_dir.resolve()
     for collection in COLLECTIONS:
         folder = data_dir / collection
-        if not folder.is_dir():
-            problems.append(Problem(_relative(folder, root), 1, 1, "", f"missing folder for `{collection}`"))
+        kind, found = _entry(folder, _relative(folder, root), base) if folder.is_dir() else ("", [])
+        if kind != "dir":
+            problems += found or [Problem(_relative(folder, root), 1, 1, "", f"missing folder for `{collection}`")]
             continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_dir():
-                continue
+        paths, found = _data_files(folder, base, root)
+        problems += found
+        for path in paths:
             rel = _relative(path, root)
             if path.suffix not in (".yaml", ".yml"):
                 problems.append(Problem(rel, 1, 1, "", "only .yaml files belong in data/", severity="warning"))
                 continue
             digest, doc, file_problems = _load_file(path, rel)
-            dataset.files[rel] = digest
+            if digest:
+                dataset.files[rel] = digest
             problems += file_problems
             if doc is None:
                 continue

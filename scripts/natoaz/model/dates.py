@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _MONTHS = [calendar.month_name[m] for m in range(13)]
 
 
@@ -58,13 +58,15 @@ class PartialDate:
 
 def parse_date(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise DateError with a plain-words message."""
-    match = _DATE_RE.match(text.strip()) if isinstance(text, str) else None
+    match = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
     if not match:
         raise DateError(
             f"`{text}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD "
             "(write months and days with two digits, e.g. 1994-05-04)"
         )
     year, month, day = (int(g) if g else 0 for g in match.groups())
+    if year < 1:
+        raise DateError(f"date `{text}` does not exist: there is no year 0000")
     if match.group(2) and not 1 <= month <= 12:
         raise DateError(f"date `{text}` does not exist: month {month} is not 01–12")
     if match.group(3):
