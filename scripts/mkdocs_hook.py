@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from natoaz.check.validate import load_valid
 from natoaz.problems import DataError
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
+from natoaz.render.options import options_from_config
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
 _state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {}}
@@ -37,8 +38,11 @@ def _data_dir(config: MkDocsConfig) -> Path:
 
 
 def _options(config: MkDocsConfig) -> SiteOptions:
-    return SiteOptions(site_url=config.site_url or "", site_name=config.site_name,
-                       site_author=config.site_author or "", directory_urls=config.use_directory_urls)
+    """site_url, names and `extra.repository` as MkDocs resolved them (`!ENV` included)."""
+    try:
+        return options_from_config(config)
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
 
 
 def _generate(config: MkDocsConfig) -> tuple[dict[str, str | bytes], dict[str, str]]:

@@ -92,6 +92,18 @@ def test_search_for_deep_lists_the_programme_page(watched: Watched, site_url: st
     assert any("programmes/deep/" in (href or "") for href in links), links
 
 
+def test_the_404_page_search_form_runs_the_site_search(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "404.html")
+    page.fill("#natoaz-not-found-query", "DEEP")
+    page.locator(".natoaz-not-found-search button").click()
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert page.locator("input.md-search__input").input_value() == "DEEP"
+    links = [results.nth(i).locator("a").first.get_attribute("href") for i in range(min(results.count(), 10))]
+    assert any("programmes/deep/" in (href or "") for href in links), links
+
+
 def test_search_for_a_speaker_finds_their_quotes(watched: Watched, site_url: str) -> None:
     results = _search(watched, site_url, "Vinnikov")
     text = " ".join(results.nth(i).inner_text() for i in range(min(results.count(), 10)))
@@ -124,7 +136,7 @@ def test_cite_block_shows_the_permalink(watched: Watched, site_url: str) -> None
     assert "@misc" in page.locator("article").inner_text()
 
 
-PAGES = ["", "timeline/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/"]
+PAGES = ["", "timeline/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -57,7 +57,7 @@ def test_feed_has_an_update_entry_for_the_correction(files: dict) -> None:
     assert len(entries) == 1
     (entry,) = entries
     assert entry.findtext(f"{ATOM}summary").startswith("Correction: The surname was misspelt")
-    assert entry.findtext(f"{ATOM}id") == "https://example.org/x/people/alex-speaker/#correction-1"
+    assert entry.findtext(f"{ATOM}id") == "tag:nato-azerbaijan-reference,2025:people/alex-speaker/correction-1"
     assert entry.find(f"{ATOM}link").get("href") == "https://example.org/x/people/alex-speaker/#corrections"
     assert entry.findtext(f"{ATOM}updated") == "2026-01-05T00:00:00Z"
 

@@ -109,7 +109,8 @@ def test_feed_lists_changes_newest_first_with_data_dates_only(files: dict) -> No
     assert 0 < len(entries) <= 50
     stamps = [e.find(f"{ATOM}updated").text for e in entries]
     assert stamps == sorted(stamps, reverse=True)
-    assert entries[0].find(f"{ATOM}id").text == f"{URL}events/2005-saloglu-starts/"
+    assert entries[0].find(f"{ATOM}id").text == "tag:nato-azerbaijan-reference,2025:events/2005-saloglu-starts"
+    assert entries[0].find(f"{ATOM}link").get("href") == f"{URL}events/2005-saloglu-starts/"
     assert entries[0].find(f"{ATOM}title").text.startswith("Corrected event:")
     data_dates = {"2024-01-10", "2024-02-01", RELEASE}
     found = set(re.findall(r"\d{4}-\d{2}-\d{2}(?=T)", files["feed.xml"]))
@@ -302,8 +303,7 @@ def test_strict_build_serves_downloads_feed_and_head_tags(tmp_path: Path) -> Non
     project = copy_project(tmp_path / "project", READER)
     site = project / "site"
     assert build_site(site, project / "mkdocs.yml", project / "data") == 0
-    config = yaml.load((project / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    base = config["site_url"].rstrip("/") + "/"
+    base = options_from_mkdocs_yml(project / "mkdocs.yml").site_url
     assert json.loads((site / "downloads/nato-azerbaijan.json").read_text())["release"] == RELEASE
     assert (site / "downloads/schemas/events.schema.json").exists()
     ET.fromstring((site / "feed.xml").read_bytes())

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from natoaz.build import write_markdown
 from natoaz.links.site_links import check_site
+from natoaz.load.config import Tagged, read_config
 from natoaz.paths import DOCS_DIR, ROOT
 from natoaz.tools.zensical_build import build_with_zensical, write_config, zensical_config
 
@@ -24,9 +24,9 @@ def test_config_points_at_the_twin_without_hooks(tmp_path: Path) -> None:
     assert config["theme"]["variant"] == "classic"
     if "custom_dir" in config["theme"]:
         assert (build / config["theme"]["custom_dir"]).resolve() == (ROOT / "overrides").resolve()
-    source = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    source = read_config(ROOT / "mkdocs.yml", environ={})
     assert config["nav"] == source["nav"]
-    assert config["site_url"] == source["site_url"]
+    assert config["site_url"] == Tagged("!ENV", ["SITE_URL", source["site_url"]])  # for the engine to resolve
 
 
 def test_yaml_tags_are_kept_for_the_engine(tmp_path: Path) -> None:

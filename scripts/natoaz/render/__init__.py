@@ -1,6 +1,6 @@
 """Render the dataset into the site's generated files: `{docs-relative path: content}`, deterministic.
 
-Markdown pages are `str`; the other files (downloads, schemas, feed) are `str` or `bytes`. The MkDocs
+Markdown pages are `str`; the other files (downloads, schemas, feed, robots.txt) are `str` or `bytes`. The MkDocs
 hook adds every one with `File.generated`, and `python -m natoaz markdown` writes them to a folder.
 """
 
@@ -19,13 +19,15 @@ from .records import PAGES
 from .redirects import redirects
 from .reference import PAGE as REFERENCE_PAGE
 from .reference import field_reference
+from .robots import ROBOTS, robots_txt
 
 __all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
 
 
 def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
     site = Site(dataset, options or SiteOptions())
-    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site), **redirects(site)}
+    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site), **redirects(site),
+                                     ROBOTS: robots_txt(site.options)}
     pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
     for collection, make_page in PAGES.items():
         for record in site.sorted(collection):

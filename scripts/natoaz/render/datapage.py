@@ -68,6 +68,17 @@ def _cite(site: Site) -> list[str]:
             "\n".join("    " + line for line in bibtex.splitlines()), ""]
 
 
+def _repository(site: Site) -> list[str]:
+    """Where the data and the code live (mkdocs.yml `extra.repository`, REPO_URL); nothing when unset."""
+    url = site.options.repository
+    if not url:
+        return []
+    return ["## Source repository {#repository}", "",
+            f"The YAML data, the JSON Schemas and the code that builds this site live in one repository: "
+            f"<{url}>. Corrections are welcome there, as an issue (with the source that shows the error) "
+            "or as a change to the data file.", ""]
+
+
 def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     here = PAGE
     counts = site.data.counts()
@@ -128,7 +139,7 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         f"({link(here, 'editing/reference.md')}) explains them in plain words. `common.schema.json` holds the "
         "shared definitions the others refer to.", "",
     ]
-    lines += _cite(site)
+    lines += _repository(site) + _cite(site)
     downloads = [(JSON_FILE, "application/json", "Whole dataset (JSON)")]
     downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in COLLECTIONS]
     description = (f"{DESCRIPTION} Release {site.release.iso()}: "

@@ -14,6 +14,15 @@ from .text import plain_summary
 FEED = "feed.xml"
 MAX_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
+# Atom ids are permanent names, not addresses: tag: URIs (RFC 4151) with a fixed authority, so a copy
+# published elsewhere (a fork's Pages site) keeps the same ids and feed readers see no duplicates.
+TAG = "tag:nato-azerbaijan-reference,2025:"
+
+
+def tag_id(collection: str, record_id: str, correction: int | None = None) -> str:
+    """A record's entry id; a public correction (0-based index in `corrections`) gets its own."""
+    suffix = f"/correction-{correction + 1}" if correction is not None else ""
+    return f"{TAG}{collection}/{record_id}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ def atom_feed(site: Site) -> str:
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
     _sub(root, "title", f"{options.site_name}: additions and corrections")
     _sub(root, "subtitle", "Records added to or corrected in the NATO–Azerbaijan reference data, newest first.")
-    _sub(root, "id", feed_url if feed_url.startswith("http") else "urn:natoaz:feed")
+    _sub(root, "id", f"{TAG}feed")
     _sub(root, "link", rel="self", type="application/atom+xml", href=feed_url)
     _sub(root, "link", rel="alternate", type="text/html", href=options.url("index.md") or "/")
     _sub(root, "updated", timestamp(site.release))
@@ -86,14 +95,11 @@ def atom_feed(site: Site) -> str:
         url = site.permalink(entry.collection, entry.record_id)
         kind = KINDS[entry.collection]
         verb = "Corrected" if entry.is_update else "Added"
-        entry_id = url if url.startswith("http") else f"urn:natoaz:{entry.collection}:{entry.record_id}"
         if entry.correction is not None:
             url += "#corrections"
-            entry_id += f"#correction-{entry.correction + 1}" if entry_id.startswith("http") \
-                else f":correction-{entry.correction + 1}"
         element = _sub(root, "entry")
         _sub(element, "title", f"{verb} {kind.lower()}: {site.label(entry.collection, entry.record_id)}")
-        _sub(element, "id", entry_id)
+        _sub(element, "id", tag_id(entry.collection, entry.record_id, entry.correction))
         _sub(element, "link", rel="alternate", type="text/html", href=url)
         if entry.published:
             _sub(element, "published", timestamp(entry.published))
