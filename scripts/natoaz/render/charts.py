@@ -17,7 +17,7 @@ from .text import esc, plural
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11); segments are also separated by white gaps.
 SECTOR_COLOURS = ("#1f4e9c", "#b3261e", "#1b7a3d", "#9a5b00", "#6a3d9a", "#00707a", "#a0146b", "#5b6300",
-                  "#5c4033", "#0b6e99", "#c2410c", "#3b4a5a", "#7a1f3d")
+                  "#5c4033", "#0b6e99", "#c2410c", "#3b4a5a", "#7a1f3d", "#2e5e4e")
 KIND_COLOURS = {"programme": "#1f4e9c", "mechanism": "#1b7a3d", "operation": "#b3261e", "agreement": "#6a3d9a",
                 "trust-fund-project": "#9a5b00", "forum": "#00707a", "office": "#3b4a5a"}
 WIDTH = 720
