@@ -251,7 +251,10 @@ def test_timeline_marks_entries_for_the_filter(files: dict) -> None:
 
 def test_home_has_figures_milestones_and_entry_points(files: dict) -> None:
     page = files["index.md"]
-    assert "-   **30** years of partnership" in page  # first event 1994, release 2024
+    assert "-   **30** years of recorded cooperation" in page  # first event 1994, release 2024
+    assert "Counted from the first event on the timeline (" in page
+    assert re.search(r"has taken part: \d+ continuing, \d+ ended\.", page)
+    assert "has not applied" not in page  # no unsourced claims in the generated text
     assert "-   **5** events" in page and "-   **2** quotes" in page and "-   **4** sources" in page
     milestones = page.split("## Key milestones", 1)[1].split("##", 1)[0]
     assert milestones.count("\n1. ") == 2

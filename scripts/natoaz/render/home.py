@@ -6,7 +6,7 @@ from .blocks import ref_link, span_text
 from .datapage import PAGE as DATA_PAGE
 from .feed import FEED, entries
 from .model import TIMELINE, Site, date_of, index_of
-from .text import block, esc, front_matter, link, plural
+from .text import esc, front_matter, link, plural
 
 HOME = "index.md"
 LATEST = 10
@@ -17,8 +17,9 @@ def key_figures(site: Site) -> dict[str, int]:
     years = [date_of(e).year for e in site.events]
     first = min(years) if years else site.release.year
     newest = max([*years, site.release.year]) if years else site.release.year
-    return {"years": newest - first, "first_year": first, "events": len(site.events),
-            "programmes": len(site.programmes), "quotes": len(site.quotes),
+    ended = sum(1 for p in site.programmes if (p.data.get("participation") or {}).get("end"))
+    return {"years": newest - first, "first_year": first, "newest_year": newest, "events": len(site.events),
+            "programmes": len(site.programmes), "programmes_ended": ended, "quotes": len(site.quotes),
             "people": len(site.data["people"]), "sources": len(site.data["sources"])}
 
 
@@ -30,12 +31,17 @@ def _card(count: int, word: str, body: str, suffix: str = "") -> list[str]:
 
 def _figures(site: Site, here: str) -> list[str]:
     f = key_figures(site)
-    first = date_of(site.events[0]).human() if site.events else str(f["first_year"])
     lines = ["## Key figures", "", '<div class="grid cards natoaz-figures" markdown="1">', ""]
-    lines += _card(f["years"], "year", f"Since the first recorded event, {first}.", " of partnership")
+    if site.events:
+        first = site.events[0]
+        counted = (f"Counted from the first event on the timeline ({date_of(first).human()}: "
+                   f"{ref_link(site, here, 'events', first.id)}) to {f['newest_year']}.")
+        lines += _card(f["years"], "year", counted, " of recorded cooperation")
     lines += _card(f["events"], "event", f"Dated milestones on the [timeline]({link(here, TIMELINE)}).")
+    ongoing = f["programmes"] - f["programmes_ended"]
     lines += _card(f["programmes"], "programme", f"[Programmes, mechanisms and operations]"
-                   f"({link(here, index_of('programmes'))}) in which Azerbaijan takes part.")
+                   f"({link(here, index_of('programmes'))}) in which Azerbaijan has taken part: "
+                   f"{ongoing} continuing, {f['programmes_ended']} ended.")
     lines += _card(f["quotes"], "quote", f"Verbatim [quotes]({link(here, index_of('quotes'))}) by "
                    f"{plural(f['people'], 'person', 'people')} ([people]({link(here, index_of('people'))})).")
     lines += _card(f["sources"], "source", f"Every record cites its [sources]({link(here, index_of('sources'))}).")
@@ -51,7 +57,9 @@ def _milestones(site: Site, here: str) -> list[str]:
         return []
     lines = ["## Key milestones", ""]
     lines += [f"1. **{date_of(e).human()}** — {ref_link(site, here, 'events', e.id)}" for e in key]
-    return lines + ["", f"All events are on the [timeline]({link(here, TIMELINE)}).", ""]
+    rule = link(here, "editing/index.md", "key-milestones")
+    return lines + ["", f"What makes a milestone key is set out in the [editing guide]({rule}); "
+                    f"all events are on the [timeline]({link(here, TIMELINE)}).", ""]
 
 
 def _sectors(site: Site, here: str) -> list[str]:
@@ -95,16 +103,25 @@ def _latest(site: Site, here: str) -> list[str]:
     return lines + [""]
 
 
+def _intro(site: Site, here: str) -> list[str]:
+    """The opening paragraph: every statement in it is computed from the data."""
+    if not site.events:
+        return ["This site lists NATO–Azerbaijan cooperation record by record; every record names its sources."]
+    first, last = site.events[0], site.events[-1]
+    used = [s for s in site.sorted("sectors") if site.events_of[("sectors", s.id)]]
+    sectors = "; ".join(esc(s.data["name"]).lower() for s in used)
+    return [f"This site lists Azerbaijan's cooperation with NATO record by record, from "
+            f"{date_of(first).human()} ({ref_link(site, here, 'events', first.id)}) to {date_of(last).human()} "
+            f"({ref_link(site, here, 'events', last.id)}), in these areas: {sectors}. Every record names its "
+            f"sources; where they disagree, the record shows each reading."]
+
+
 def home(site: Site) -> str:
     here = HOME
     f = key_figures(site)
     lines = [
         "# NATO–Azerbaijan cooperation: a sourced reference", "",
-        block("Azerbaijan is not a NATO member and has not applied to join. It has worked with the Alliance as a "
-              "partner since the early 1990s: first in a consultation forum, from 1994 through the Partnership for "
-              "Peace, and since then through defence-planning and reform programmes, peacekeeping in Kosovo and "
-              "Afghanistan, science projects, demining and disaster relief. This site lists that history record by "
-              "record, and every record names its sources."), "",
+        *_intro(site, here), "",
         *_figures(site, here), *_milestones(site, here), *_sectors(site, here), *_programmes(site, here),
         *_latest(site, here),
     ]

@@ -24,8 +24,8 @@ def programmes_index(site: Site) -> str:
         d = programme.data
         lines.append(f"| {ref_link(site, here, 'programmes', programme.id)} | {esc(d['kind'].replace('-', ' '))} "
                      f"| {span_text(d.get('participation'))} | {len(site.events_of[('programmes', programme.id)])} |")
-    return front_matter("Programmes", "NATO programmes, mechanisms and operations in which Azerbaijan takes part.",
-                        og_type="website") + "\n".join(lines) + "\n"
+    description = "NATO programmes, mechanisms and operations in which Azerbaijan takes or took part."
+    return front_matter("Programmes", description, og_type="website") + "\n".join(lines) + "\n"
 
 
 def quotes_index(site: Site) -> str:
