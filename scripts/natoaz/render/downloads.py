@@ -72,11 +72,20 @@ def _lookup(data: dict, column: str) -> Any:
     return value
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_cell(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP "CSV injection"): one starting with
+    `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. The JSON keeps the exact text."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([neutral_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
