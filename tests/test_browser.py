@@ -9,6 +9,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -40,6 +41,19 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's 404.html, with status 404, as GitHub Pages serves it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -92,9 +106,23 @@ def test_search_for_deep_lists_the_programme_page(watched: Watched, site_url: st
     assert any("programmes/deep/" in (href or "") for href in links), links
 
 
+def test_a_missing_page_offers_a_search_for_the_words_of_its_address(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    response = page.goto(site_url + "events/1994-05-04-pfp-framework-documnt-signed/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator("#natoaz-not-found-query").input_value() == "pfp framework documnt signed"
+    assert page.locator("a[href='/timeline/']").count() >= 1  # root-relative: works at any depth
+    page.locator(".natoaz-not-found-search button").click()
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert [e for e in watched.errors if "status of 404" not in e] == []  # only the missing page itself
+    assert watched.foreign() == []
+
+
 def test_the_404_page_search_form_runs_the_site_search(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url + "404.html")
+    assert page.locator("#natoaz-not-found-query").input_value() == ""
     page.fill("#natoaz-not-found-query", "DEEP")
     page.locator(".natoaz-not-found-search button").click()
     results = page.locator(".md-search-result__item")

@@ -166,6 +166,7 @@ def test_favicon_logo_and_404_page(published: Path) -> None:
     missing = _text(published / "404.html")
     assert '<form class="natoaz-not-found-search" action="/repo/." method="get" role="search">' in missing
     assert 'name="q"' in missing and '<label for="natoaz-not-found-query">' in missing
+    assert '<script src="/repo/assets/javascripts/not-found.js"></script>' in missing
     for target in ("timeline/", "programmes/", "quotes/", "sources/", "data/"):
         assert f'href="/repo/{target}"' in missing, target
     assert check_site(published, PAGES_URL).breaks == []  # every link of every page, 404.html included
