@@ -5,8 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+DATA ?= data
 
-.PHONY: bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
+.PHONY: reference bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 # A copied checkout carries a .venv whose .pth file points at the original's scripts/ (it would run the
 # original's code and write the original's site/): notice it and set the copy up again.
@@ -45,8 +46,9 @@ test: $(STAMP) browser
 	$(PY) -m pytest
 
 ## check-data: validate every data file; every problem at once, file:line:col field message
+## (on problems make ends quietly with a non-zero status: the report is the message, not make's "Error 1")
 check-data: $(STAMP)
-	$(PY) -m natoaz check
+	@$(PY) -m natoaz --data "$(DATA)" check || kill -PIPE $$PPID
 
 ## check-links: offline check of the built site/: every internal link and #anchor resolves (after `make build`)
 check-links: $(STAMP)
@@ -81,13 +83,19 @@ lighthouse: $(STAMP) browser
 stats: $(STAMP)
 	$(PY) -m natoaz stats
 
-## new: scaffold a record, e.g. make new KIND=event TITLE="Title" DATE=2025-05-06
+## new: scaffold a record, e.g. make new KIND=event TITLE="Title" DATE=2025-05-06 (asks for what is missing;
+## a source needs PUBLISHER="NATO", a quote SPEAKER=person-id)
 new: $(STAMP)
-	$(PY) -m natoaz new $(KIND) "$(TITLE)" --date "$(DATE)"
+	@$(PY) -m natoaz --data "$(DATA)" new "$(KIND)" "$(TITLE)" --date "$(DATE)" --publisher "$(PUBLISHER)" --speaker "$(SPEAKER)" \
+	  || kill -PIPE $$PPID
 
 ## markdown: the command-line twin of the hook: docs/ + generated pages into build/markdown
 markdown: $(STAMP)
 	$(PY) -m natoaz markdown --out build/markdown
+
+## reference: rewrite the committed field reference docs/editing/reference.md from schemas/ (after a schema change)
+reference: $(STAMP)
+	$(PY) -m natoaz reference
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

@@ -87,7 +87,7 @@ def test_unusable_input_records_are_dropped_or_stubbed(tmp_path: Path) -> None:
     source = tmp_path / "broken"
     shutil.copytree(BENCH, source)
     edit(source / "events/1994.yaml", "programmes: [pfp]", "programmes: [pfp, ipap]")  # a dangling reference
-    edit(source / "quotes/1994.yaml", "  occasion: Remarks to journalists\n", "")  # a schema error
+    edit(source / "quotes/1999.yaml", "  occasion: Remarks to journalists\n", "")  # a schema error
     out = _generated(tmp_path, 2, source=source)
     dataset = _dataset(out)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))

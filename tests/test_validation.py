@@ -133,7 +133,7 @@ def test_near_duplicate_event_is_a_warning(mini: Path) -> None:
 def test_uncited_source_is_a_warning(mini: Path) -> None:
     (mini / "sources/orphan.yaml").write_text(
         "id: orphan\ntitle: Unused\npublisher: Nobody\nurl: https://example.org/x\ndate: 2020\nlanguage: en\n"
-        "quality: weak\n", encoding="utf-8")
+        "quality: weak\nadded: 2026-01-02\n", encoding="utf-8")
     p = find(problems_of(mini), "sources/orphan.yaml", "id", "never cited")
     assert p.severity == WARNING and only(problems_of(mini)) == []
 

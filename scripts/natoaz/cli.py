@@ -28,7 +28,7 @@ def _check(args: argparse.Namespace) -> int:
             for p in group:
                 label = "warning" if p.severity != "error" else "error"
                 hint = f"  → {p.hint}" if p.hint else ""
-                print(f"  {p.file}:{p.line}:{p.col}  {p.field or '-'}  {label}: {p.message}{hint}")
+                print(f"  {p.file}:{p.line}:{p.col}  {p.place or '-'}  {label}: {p.message}{hint}")
         found = errors(problems)
         print(f"{len(found)} error(s), {len(problems) - len(found)} warning(s).")
     return 1 if errors(problems) else 0
@@ -59,11 +59,47 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new(args: argparse.Namespace) -> int:
-    from .tools.scaffold import scaffold
+def _ask(label: str, value: str) -> str:
+    """The value given, or (in a terminal) the editor's answer to a question."""
+    if value.strip() or not sys.stdin.isatty():
+        return value
+    return input(f"{label}: ").strip()
 
-    path, record_id = scaffold(args.collection, args.title, args.date, Path(args.data))
-    print(f"added `{record_id}` to {path}; fill in the TODO fields, then run `make check-data`")
+
+def _new(args: argparse.Namespace) -> int:
+    from .model.dates import DateError
+    from .tools.scaffold import FOLDERS, NEEDS, ScaffoldError, scaffold
+
+    kind = _ask(f"kind of record ({', '.join(FOLDERS)})", args.collection or "")
+    if kind not in FOLDERS:
+        print(f"KIND must be one of {', '.join(FOLDERS)}, e.g. make new KIND=event TITLE=\"…\" DATE=2025-05-06",
+              file=sys.stderr)
+        return 2
+    label = {"person": "name", "programme": "name", "quote": "the words, exactly as the source prints them"}
+    title = _ask(label.get(kind, "title"), args.title or "")
+    asked = {need: _ask(need if need != "date" else "date (YYYY-MM-DD, YYYY-MM or YYYY)", getattr(args, need))
+             for need in NEEDS[kind]}
+    when = asked.get("date", args.date)
+    new_file = False
+    try:
+        target = Path(args.data) / FOLDERS[kind] / f"{when[:4]}.yaml"
+        new_file = kind in ("event", "quote") and not target.exists()
+        path, record_id = scaffold(kind, title, when, Path(args.data), publisher=asked.get("publisher", ""),
+                                   speaker=asked.get("speaker", ""))
+    except (ScaffoldError, DateError) as exc:
+        print(f"nothing added: {exc}", file=sys.stderr)
+        return 1
+    if new_file:
+        print(f"created {path} (with its schema line)")
+    print(f"added `{record_id}` to {path}\nreplace every TODO (the check refuses them), then run `make check-data`")
+    return 0
+
+
+def _reference(args: argparse.Namespace) -> int:
+    from .render.reference import FILE, field_reference
+
+    FILE.write_text(field_reference(), encoding="utf-8")
+    print(f"wrote {FILE.relative_to(ROOT)}")
     return 0
 
 
@@ -86,10 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--format", choices=["text", "json"], default="text")
     report.set_defaults(run=_stats)
     new = sub.add_parser("new", help="scaffold a new record with a fresh id")
-    new.add_argument("collection", choices=["event", "quote", "programme", "person", "source"])
-    new.add_argument("title", help="title (event), text (quote), name (programme, person) or title (source)")
+    new.add_argument("collection", nargs="?", default="", help="event, quote, programme, person or source")
+    new.add_argument("title", nargs="?", default="",
+                     help="title (event, source), the words (quote), name (programme, person)")
     new.add_argument("--date", default="", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    new.add_argument("--publisher", default="", help="a source's publisher, e.g. NATO (part of its id)")
+    new.add_argument("--speaker", default="", help="a quote's speaker: a person id from data/people/")
     new.set_defaults(run=_new)
+    reference = sub.add_parser("reference", help="rewrite docs/editing/reference.md from the schemas")
+    reference.set_defaults(run=_reference)
     register_link_checks(sub)
     args = parser.parse_args(argv)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .model.text_safety import shown
@@ -26,8 +27,13 @@ class Problem:
         for name in ("file", "field", "message", "hint"):
             object.__setattr__(self, name, shown(getattr(self, name)))
 
+    @property
+    def place(self) -> str:
+        """The field for people, counting list items from 1: `sources[0]` -> `sources, item 1`."""
+        return human_field(self.field)
+
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.col}: {self.field or '-'}: {self.message}"
+        text = f"{self.file}:{self.line}:{self.col}: {self.place or '-'}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         if self.severity != ERROR:
@@ -40,10 +46,19 @@ class Problem:
             "line": self.line,
             "column": self.col,
             "field": self.field,
+            "place": self.place,
             "message": self.message,
             "hint": self.hint,
             "severity": self.severity,
         }
+
+
+def human_field(name: str) -> str:
+    parts = re.split(r"\[(\d+)\]", name)  # "a[0].b" -> ["a", "0", ".b"]
+    out = parts[0]
+    for index, rest in zip(parts[1::2], parts[2::2], strict=True):
+        out += f", item {int(index) + 1}" + (", " + rest[1:] if rest.startswith(".") else rest)
+    return out
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -54,12 +69,12 @@ class DataError(Exception):
     """Raised when the data has errors; carries every problem found in one run."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = list(problems)  # in the order given: validate() puts unreadable files first
         super().__init__(format_report(self.problems))
 
 
 def format_report(problems: list[Problem]) -> str:
     found = errors(problems)
-    lines = [str(p) for p in sorted(problems)]
+    lines = [str(p) for p in problems]
     lines.append(f"{len(found)} error(s), {len(problems) - len(found)} warning(s) in the data.")
     return "\n".join(lines)

@@ -70,14 +70,21 @@ def _references(record: Record, dataset: Dataset) -> Iterator[Problem]:
         for index, ref in items:
             if not isinstance(ref, str) or ref in dataset[target]:
                 continue
+            where = path + ((index,) if index is not None else ())
+            blocked = dataset.unreadable_file(target, ref)
+            if blocked:  # one line instead of a misleading "did you mean"
+                yield record.problem(where, f"`{ref}` is in a file that could not be read ({blocked}): fix that first")
+                continue
             known = dataset[target]
             guess = suggest(ref, set(known)) or next((k for k in sorted(known) if k.startswith(ref)), "")
-            if guess:
+            broken = sorted(dataset.unreadable.get(target, {}))
+            if broken:  # the id may be in a file that could not be read: no guessing
+                hint = f"{', '.join(broken)} could not be read: fix that first"
+            elif guess:
                 hint = f"did you mean `{guess}`?"
             else:
                 sample = ", ".join(f"`{k}`" for k in sorted(known)[:5])
                 hint = f"known ids include {sample}…" if known else f"add it under data/{target}/"
-            where = path + ((index,) if index is not None else ())
             yield record.problem(where, f"`{ref}` is not a {SINGULAR[target]} id", hint)
 
 
@@ -211,6 +218,8 @@ def _former_ids(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _uncited_sources(dataset: Dataset) -> Iterator[Problem]:
+    if any(dataset.unreadable.get(c) for c in ("events", "programmes", "quotes", "people")):
+        return  # a citing file could not be read: "never cited" would be misleading
     cited = {s for collection in ("events", "programmes", "quotes", "people")
              for record in dataset[collection].values() for s in record.cited_sources}
     for source_id, source in sorted(dataset["sources"].items()):

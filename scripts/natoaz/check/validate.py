@@ -9,12 +9,14 @@ from ..load.dataset import Dataset, load_dataset
 from ..paths import DATA_DIR
 from ..problems import DataError, Problem, errors
 from .checks import check_dataset
+from .editor_checks import arrange, check_editing
 
 
 def validate(data_dir: Path = DATA_DIR, today: date | None = None) -> tuple[Dataset, list[Problem]]:
     dataset, problems = load_dataset(data_dir)
     problems += check_dataset(dataset, today)
-    return dataset, sorted(set(problems))
+    problems += check_editing(dataset)
+    return dataset, arrange(problems, dataset)
 
 
 def load_valid(data_dir: Path = DATA_DIR, today: date | None = None) -> tuple[Dataset, list[Problem]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat as stat_
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,12 +67,22 @@ class Record:
 class Dataset:
     records: dict[str, dict[str, Record]] = field(default_factory=lambda: {c: {} for c in COLLECTIONS})
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 of the bytes
+    lines: dict[str, list[str]] = field(default_factory=dict)  # relative path -> raw lines of a readable file
+    # files that could not be read (syntax error, encoding…): collection -> {relative path: ids guessed from the text}
+    unreadable: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     def __getitem__(self, collection: str) -> dict[str, Record]:
         return self.records[collection]
 
     def get(self, collection: str, record_id: str) -> Record | None:
         return self.records[collection].get(record_id)
+
+    def unreadable_file(self, collection: str, record_id: str) -> str:
+        """The unreadable file that probably holds `record_id`, or ""."""
+        for rel, ids in sorted(self.unreadable.get(collection, {}).items()):
+            if record_id in ids:
+                return rel
+        return ""
 
     def counts(self) -> dict[str, int]:
         return {c: len(self.records[c]) for c in COLLECTIONS}
@@ -101,6 +112,15 @@ def _split(doc: Located, collection: str) -> list[tuple[dict, tuple]]:
 def _sub(mapping: dict[tuple, tuple[int, int]], prefix: tuple) -> dict[tuple, tuple[int, int]]:
     n = len(prefix)
     return {k[n:]: v for k, v in mapping.items() if k[:n] == prefix}
+
+
+_ID_LINE = re.compile(r"^(?:- +)?id: *[\"']?([a-z0-9-]+)", re.M)
+
+
+def _guess_ids(path: Path, rel: str) -> set[str]:
+    """Ids an unreadable file seems to hold (its `id:` lines and its name), so references to them can say why."""
+    raw, _ = _read(path, rel)  # the same guarded read: no FIFO hang, at most MAX_FILE_BYTES
+    return set(_ID_LINE.findall((raw or b"").decode("utf-8", "replace"))) | {path.stem}
 
 
 # Parsed files keyed by (path, size, mtime_ns) and then by content hash, so that a rebuild
@@ -270,7 +290,9 @@ def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[D
                 dataset.files[rel] = digest
             problems += file_problems
             if doc is None:
+                dataset.unreadable.setdefault(collection, {})[rel] = _guess_ids(path, rel)
                 continue
+            dataset.lines[rel] = doc.lines
             records, record_problems = _records_of_file(collection, rel, digest, doc)
             problems += record_problems
             for record in records:

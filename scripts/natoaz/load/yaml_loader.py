@@ -45,6 +45,7 @@ class Located:
     value: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the raw text, for checks on what YAML drops (comments)
 
 
 def _field(path: Path_) -> str:
@@ -270,6 +271,7 @@ def load_yaml(raw: bytes, file: str) -> tuple[Located | None, list[Problem]]:
     if problems:
         return None, problems
     builder = _Builder(file)
+    builder.doc.lines = text.splitlines()
     try:
         builder.build(text)
     except _Abort:

@@ -112,7 +112,9 @@ def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, st
             yield path + (extra,), f"unknown field `{extra}`", hint, True
     elif kind == "required":
         missing = error.message.split("'")[1]
-        hint = "add `sources: [source-id]`" if missing == "sources" else f"add `{missing}:`"
+        hint = {"sources": "add `sources: [source-id]`",
+                "added": "add `added: YYYY-MM-DD`, the day you add the record: it puts the record in the "
+                         "latest additions and the feed"}.get(missing, f"add `{missing}:`")
         yield path, f"missing required field `{missing}`", hint, False
     elif kind == "pattern":
         if "[0-9]{4}" in error.validator_value:

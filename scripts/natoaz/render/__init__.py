@@ -17,8 +17,6 @@ from .model import Site, page_of
 from .options import SiteOptions
 from .records import PAGES
 from .redirects import redirects
-from .reference import PAGE as REFERENCE_PAGE
-from .reference import field_reference
 from .robots import ROBOTS, robots_txt
 
 __all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
@@ -33,7 +31,6 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
     pages.update(corrections_pages(site))
-    pages[REFERENCE_PAGE] = field_reference()
     pages[DATA_PAGE] = data_page(site, files)
     return dict(sorted({**pages, **files}.items()))
 

@@ -1,12 +1,17 @@
-"""The editors' field reference, generated from the JSON Schemas."""
+"""The editors' field reference, generated from the JSON Schemas.
+
+It is committed as docs/editing/reference.md (readable on GitHub and in an editor); `make reference`
+rewrites it and a test fails when it is out of step with the schemas.
+"""
 
 from __future__ import annotations
 
 from ..model.schema import expanded
-from ..paths import COLLECTIONS
+from ..paths import COLLECTIONS, ROOT
 from .text import block, front_matter
 
 PAGE = "editing/reference.md"
+FILE = ROOT / "docs" / PAGE
 
 
 def _type(node: dict) -> str:
@@ -37,8 +42,9 @@ def _rows(node: dict, collection: str, prefix: str = "") -> list[str]:
 
 def field_reference() -> str:
     lines = ["# Field reference", "",
-             "Generated from the JSON Schemas in `schemas/`, which validation also uses: this page cannot drift "
-             "from what the checker accepts.", ""]
+             "Generated from the JSON Schemas in `schemas/`, which validation also uses, by `make reference`; "
+             "a test fails when this page and the schemas differ. How to use the fields, with examples: "
+             "the [editing guide](index.md).", ""]
     for collection in COLLECTIONS:
         schema = expanded(collection)
         lines += [f"## {schema['title']} (`data/{collection}/`) {{#{collection}}}", "",

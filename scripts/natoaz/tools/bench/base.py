@@ -127,6 +127,7 @@ def _stub(base: Base, collection: str, record_id: str, referrer: dict) -> Item:
                 "summary": f"Programme referenced as `{record_id}` in the data.",
                 "participation": {"start": start if start != "undated" else "1994"}, "sectors": sectors,
                 "sources": sources}
+    data["added"] = str(referrer.get("added") or "2024-01-01")  # required; the referrer's day when it has one
     return Item(collection, _stub_file(base, collection, record_id), False, data)
 
 

@@ -86,6 +86,8 @@ def _vary(collection: str, data: dict, rng: random.Random, vocab: list[str], lat
         data["text"] = text_like(rng, vocab, data["text"])
     elif collection == "people":
         data["name"] = person_name(rng)
+        if data.get("other_names"):  # a copy is another person: no name shared with the original
+            data["other_names"] = [person_name(rng) for _ in data["other_names"]]
     elif collection == "sources":
         data["title"] = title_like(rng, vocab, data["title"], min_len=3, max_len=300)
         for key in ("url", "archive_url"):
