@@ -101,6 +101,10 @@ def test_weakly_sourced_lists_records_whose_best_source_is_a_repost(mini: Path) 
     assert "people/alex-speaker (repost)" in listed
     assert not any(r.startswith("events/2025-05-06-speech") for r in listed)
     assert stats(dataset)["records_best_source_repost_or_weak"] == listed
+    # a correction's source supports the change, not the record: it does not lift the record's grade
+    edit(mini / "people/alex-speaker.yaml", "    sources: [news-speech]", "    sources: [mfa-overview]")
+    dataset, _ = load_valid(mini)
+    assert "people/alex-speaker (repost)" in weakly_sourced(dataset)
 
 
 @pytest.mark.slow

@@ -16,7 +16,11 @@ def weakly_sourced(dataset: Dataset) -> list[str]:
     found = []
     for collection in ("events", "programmes", "quotes", "people"):
         for record in dataset[collection].values():
-            cited = [dataset["sources"][s] for s in record.cited_sources if s in dataset["sources"]]
+            # what supports the record: its sources and its disagreements' readings (not the sources
+            # of its corrections, which support the change, not the record)
+            readings = [r for d in record.data.get("disagreements") or [] for r in d.get("readings") or []]
+            support = [*(record.data.get("sources") or []), *(s for r in readings for s in r.get("sources") or [])]
+            cited = [dataset["sources"][s] for s in support if s in dataset["sources"]]
             ranks = [QUALITY_ORDER.index(q) for q in (s.data.get("quality") for s in cited) if q in QUALITY_ORDER]
             if ranks and min(ranks) >= QUALITY_ORDER.index("repost"):
                 found.append(f"{collection}/{record.id} ({QUALITY_ORDER[min(ranks)]})")
