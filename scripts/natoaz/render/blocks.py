@@ -70,7 +70,7 @@ def disagreements(site: Site, here: str, record: Record) -> str:
 def correction_line(site: Site, here: str, correction: dict) -> str:
     """One correction: the day, what changed, the sources that show it."""
     cites = "; ".join(citation(site, here, s) for s in correction["sources"])
-    change = esc(correction["change"])
+    change = " ".join(block(correction["change"]).split())  # Markdown of one paragraph, raw HTML as text
     return f"**{parse_date(correction['date']).human()}** — {change} Source: {cites}"
 
 
