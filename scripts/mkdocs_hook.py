@@ -2,15 +2,18 @@
 
 `mkdocs serve` re-runs `on_files` on each change under `watch:` (data/, schemas/, scripts/), so YAML
 edits show up live. With invalid data a build fails with every problem listed; during `serve`
-the last good pages keep being served and the problems are printed in the terminal.
+the last good pages keep being served, the problems are printed in the terminal and every served
+page carries a banner listing them (file:line), gone with the next good build.
 Note: `serve` does not reload this module or the `natoaz` package; restart it after code changes.
 Each page's update date (sitemap `lastmod`) is the data release date, not the day of the build.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -20,12 +23,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from natoaz.check.validate import load_valid
-from natoaz.problems import DataError
+from natoaz.problems import DataError, Problem, errors
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
 from natoaz.render.options import options_from_config
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
-_state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {}}
+_state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {},
+                "problems": [], "banner_key": ()}
+BANNER_LIMIT = 20  # problems listed in the banner; `make check-data` lists every one
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -49,12 +54,14 @@ def _generate(config: MkDocsConfig) -> tuple[dict[str, str | bytes], dict[str, s
     try:
         dataset, warnings = load_valid(_data_dir(config))
     except DataError as exc:
+        _state["problems"] = exc.problems
         if _state["command"] == "serve" and _state["last_good"] is not None:
             # Printed, not logged: a logged error would abort the strict build and stall the server.
             print(f"ERROR   -  The data has errors; still serving the last good version.\n{exc}",
                   file=sys.stderr, flush=True)
             return _state["last_good"]
         raise PluginError(f"The data has errors:\n{exc}") from None
+    _state["problems"] = warnings
     if warnings:
         log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
     _state["release"] = release_date(dataset)
@@ -64,8 +71,12 @@ def _generate(config: MkDocsConfig) -> tuple[dict[str, str | bytes], dict[str, s
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, origins = _generate(config)
+    key = tuple(map(str, _state["problems"])) if _state["command"] == "serve" else ()
+    banner_changed, _state["banner_key"] = key != _state["banner_key"], key
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
+        if _state["dirty"] and banner_changed:  # the banner appears or changes: rebuild every page
+            file.is_modified = lambda: True  # type: ignore[method-assign]
     for rel, content in pages.items():
         if files.get_file_from_path(rel) is not None:
             raise PluginError(f"docs/{rel} clashes with a generated file; rename the hand-written file")
@@ -74,7 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if _state["dirty"]:
             # `serve --dirty` rebuilds only modified files; a generated file counts as modified
             # when its content differs from the previous build's.
-            changed = _state["served"].get(rel) != content
+            changed = banner_changed or _state["served"].get(rel) != content
             generated.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]
             _state["served"][rel] = content
         files.append(generated)
@@ -85,3 +96,30 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     if _state["release"]:
         page.update_date = _state["release"]  # sitemap dates from the data, not the clock
     return page
+
+
+def banner(problems: list[Problem]) -> str:
+    """The notice served on every page while the data has problems; data text is escaped."""
+    found = errors(problems)
+    if found:
+        title = (f"The data has {len(found)} error(s): these pages show the last good version. "
+                 "Fix the files below and save; this notice goes away by itself.")
+    else:
+        title = f"The data has {len(problems)} warning(s): `make check-data` explains them."
+    items = []
+    for p in problems[:BANNER_LIMIT]:
+        hint = f" → {p.hint}" if p.hint else ""
+        label = "error" if p in found else "warning"
+        items.append(f"<li><code>{html.escape(f'{p.file}:{p.line}')}</code> {html.escape(p.place or '-')} "
+                     f"<em>{label}</em>: {html.escape(p.message + hint)}</li>")
+    if len(problems) > BANNER_LIMIT:
+        items.append(f"<li>… and {len(problems) - BANNER_LIMIT} more: run <code>make check-data</code></li>")
+    return (f'<div class="natoaz-data-problems" role="alert"><p><strong>{html.escape(title)}</strong></p>'
+            f'<ul>{"".join(items)}</ul></div>')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """During `serve` only: the data problems on top of every page (never in `make build`)."""
+    if _state["command"] != "serve" or not _state["problems"]:
+        return output
+    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner(_state["problems"]), output, count=1)

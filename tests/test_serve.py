@@ -16,6 +16,10 @@ from conftest import edit
 PAGE = "events/1994-05-04-pfp-signed/"
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -43,6 +47,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> float:
 @pytest.mark.parametrize("mode", [[], ["--dirty", "--no-strict"]], ids=["full", "dirty"])
 def test_yaml_edit_shows_up_in_the_served_page(project: Path, mode: list[str]) -> None:
     port = _free_port()
+    docs_before = _tree(project / "docs")
     log = (project / "serve.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", *mode, "--dev-addr",
                                f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT)
@@ -62,6 +67,17 @@ def test_yaml_edit_shows_up_in_the_served_page(project: Path, mode: list[str]) -
         assert "events/1994.yaml:" in log_text and "`nope` is not a programme id" in log_text
         assert server.poll() is None, "serve crashed on bad data"
         assert "Azerbaijan signed the PfP Framework Document" in _get(url)
+        # ...with a banner on the served page listing the problem, gone once it is fixed
+        _wait_for(url, "natoaz-data-problems", 30)
+        page = _get(url)
+        assert "events/1994.yaml:" in page and "`nope` is not a programme id" in page
+        assert "Azerbaijan signed the PfP Framework Document" in page
+        edit(project / "data/events/1994.yaml", "programmes: [nope]", "programmes: [pfp]")
+        start = time.monotonic()
+        while "natoaz-data-problems" in _get(url):
+            assert time.monotonic() - start < 30, "the banner stayed after the data was fixed"
+            time.sleep(0.2)
+        assert _tree(project / "docs") == docs_before, "serve wrote into docs/"
     finally:
         server.terminate()
         server.wait(timeout=10)
