@@ -53,6 +53,16 @@ def test_a_repository_address_that_is_not_a_plain_web_url_is_refused() -> None:
             SiteOptions(repository=bad)
 
 
+@pytest.mark.slow
+def test_a_bad_repo_url_stops_the_build_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project", READER)
+    monkeypatch.setenv("REPO_URL", "javascript:alert(1)")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "REPO_URL" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
 # Rendered files ---------------------------------------------------------------------------------------------
 
 
