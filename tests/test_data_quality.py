@@ -7,7 +7,7 @@ from natoaz.tools.stats import weakly_sourced
 
 # Records whose best source is a repost or a weak copy (`make stats` lists them). Lower this number
 # when you replace a copy with the original; never raise it: cite the original instead.
-WEAKLY_SOURCED_MAX = 20
+WEAKLY_SOURCED_MAX = 19
 
 
 def test_records_resting_only_on_reposts_or_weak_copies_do_not_increase() -> None:
