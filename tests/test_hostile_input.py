@@ -57,6 +57,17 @@ SEMANTIC = [
      "not a usable web address", "url:"),
     ("sources/news-speech.yaml", "added:", 'archive_url: "https://a.org/\\"><script>x</script>"\nadded:',
      "archive_url", "not a usable web address", "archive_url:"),
+    ("events/1994.yaml", "The president signs", "[x](javascript:alert(1)) signs", "summary",
+     "a link that cannot be read", "summary:"),
+    ("events/1994.yaml", "The president signs", "[x](javascript:alert) signs", "summary",
+     "does not start with http:// or https://", "summary:"),
+    ("events/1994.yaml", "The president signs", "![p](https://elsewhere.example/p.png) signs", "summary",
+     "an image", "summary:"),
+    ("events/1994.yaml", "The president signs", 'The {: onclick="alert(1)" } president signs', "summary",
+     "an attribute list", "summary:"),
+    ("events/1994.yaml", "The president signs", "The <b onclick=x>president</b> signs", "summary",
+     "raw HTML", "summary:"),
+    ("events/1994.yaml", "The president signs", "[x][r] signs", "summary", "a reference link", "summary:"),
 ]
 
 
@@ -64,12 +75,16 @@ SEMANTIC = [
                          ids=["year-0000", "sources-true", "disagreements-oops", "speaker-list", "roles-true",
                               "500-nested", "id-trailing-newline", "id-year-anchor", "id-quote-anchor", "nul-escape",
                               "bel", "rlo-raw", "zero-width", "tag-on-quoted-value", "tag-on-list", "custom-tag",
-                              "octal-012", "hex-0x1f", "url-markup", "url-javascript", "archive-url-quote"])
+                              "octal-012", "hex-0x1f", "url-markup", "url-javascript", "archive-url-quote",
+                              "md-javascript-link", "md-javascript-link-no-parens", "md-image", "md-attr-list",
+                              "md-raw-html", "md-reference-link"])
 def test_bad_value_is_a_problem_at_its_line(mini: Path, file: str, old: str, new: str, field: str, text: str,
                                             needle: str) -> None:
     edit(mini / file, old, new)
     problem = hits(problems_of(mini), file, field, text)
     assert problem.line == line_of(mini / file, needle)
+    if field == "summary":
+        assert problem.hint.startswith("inline Markdown only")
 
 
 def test_raw_nul_byte_is_reported_at_its_line_and_column(mini: Path) -> None:

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from ..paths import SCHEMA_DIR
+from .text_model import HINT, markdown_problems
 from .urls import url_problem
 
 
@@ -47,7 +48,16 @@ def _web_address(value: object) -> bool:
     return True
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+def _text_kind(validator: Any, kind: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    """`x-text: markdown`: only the inline Markdown of model/text_model.py (plain text is escaped)."""
+    if kind == "markdown" and isinstance(instance, str):
+        for offset, message in markdown_problems(instance):
+            error = ValidationError(message)
+            error.cause = instance[max(offset, 0):offset + 40].split("\n")[0]  # type: ignore[assignment]
+            yield error
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "x-text": _text_kind})
 
 
 @cache
@@ -126,6 +136,8 @@ def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, st
             yield path, f"`{error.instance}` is not a valid id", hint, False
         else:
             yield path, f"`{error.instance}` does not have the expected form ({error.validator_value})", "", False
+    elif kind == "x-text":
+        yield path, f"{error.message}, at `{error.cause}`", HINT, False
     elif kind == "format" and error.validator_value == "uri":
         hint = "an absolute http(s) address, e.g. https://www.nato.int/…"
         yield path, f"not a usable web address: {error.cause}", hint, False

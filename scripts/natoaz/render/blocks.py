@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..load.dataset import Record
 from ..model.dates import human_span, parse_date
 from .model import Site, date_of, page_of
-from .text import block, esc, link
+from .text import esc, link, md_inline
 
 QUALITY = {"official": "official", "media": "media", "repost": "repost of another outlet's story",
            "weak": "weak source"}
@@ -51,15 +51,15 @@ def sources_section(site: Site, here: str, record: Record) -> str:
 def disagreements(site: Site, here: str, record: Record) -> str:
     out = []
     for item in record.data.get("disagreements") or []:
-        lines = [f'!!! warning "Sources disagree: {esc(item["field"])}"', "",
-                 "    " + block(item["note"]).replace("\n", "\n    "), "",
+        lines = [f'!!! warning "Sources disagree: {esc(item["field"]).replace(chr(34), "&quot;")}"', "",
+                 "    " + md_inline(item["note"]).replace("\n", "\n    "), "",
                  "    Each reading with the sources that give it:", ""]
         for reading in item["readings"]:
             cites = "; ".join(citation(site, here, s) for s in reading["sources"])
             used = " *(used by this record)*" if reading["value"] == item.get("chosen") else ""
             lines.append(f"    - **{esc(reading['value'])}**{used} — {cites}")
         if item.get("chosen"):
-            why = block(item["reason"]).replace("\n", "\n    ")
+            why = md_inline(item["reason"]).replace("\n", "\n    ")
             lines += ["", f"    This record uses **{esc(item['chosen'])}**. Why: {why}"]
         else:
             lines += ["", "    The editors have not recorded which reading, if any, this record's own fields use."]
@@ -70,7 +70,7 @@ def disagreements(site: Site, here: str, record: Record) -> str:
 def correction_line(site: Site, here: str, correction: dict) -> str:
     """One correction: the day, what changed, the sources that show it."""
     cites = "; ".join(citation(site, here, s) for s in correction["sources"])
-    change = " ".join(block(correction["change"]).split())  # Markdown of one paragraph, raw HTML as text
+    change = " ".join(md_inline(correction["change"]).split())  # inline Markdown of one paragraph
     return f"**{parse_date(correction['date']).human()}** — {change} Source: {cites}"
 
 

@@ -18,7 +18,7 @@ from .blocks import (
 )
 from .cite import cite_section
 from .model import TIMELINE, Site, date_of, index_of, page_of
-from .text import block, esc, front_matter, link, plain_summary
+from .text import esc, front_matter, link, md_inline, plain_paragraphs, plain_summary, url_link
 
 JSONLD = {"people": jsonld.person, "quotes": jsonld.quotation}
 # Search ranking: a programme or sector page before the events and news items that mention it.
@@ -56,7 +56,7 @@ def event_page(site: Site, event: Record) -> str:
         site, event, d["title"], plain_summary(d["summary"]),
         f"# {esc(d['title'])}",
         "  \n".join(facts),
-        block(d["summary"]),
+        md_inline(d["summary"]),
         disagreements(site, here, event),
         section("Programmes", ref_list(site, here, "programmes", d.get("programmes") or [])),
         section("People", ref_list(site, here, "people", d.get("people") or [])),
@@ -76,18 +76,18 @@ def programme_page(site: Site, programme: Record) -> str:
     facts = [f"**Kind:** {esc(d['kind'].replace('-', ' '))}",
              f"**Azerbaijan's participation:** {span_text(d.get('participation'))}"]
     if d.get("participation", {}).get("note"):
-        facts[-1] += f" — {esc(d['participation']['note'])}"
+        facts[-1] += f" — {md_inline(d['participation']['note'])}"
     if d.get("parent"):
         facts.append(f"**Part of:** {ref_link(site, here, 'programmes', d['parent'])}")
     facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d.get("sectors", [])))
     if d.get("url"):
-        facts.append(f"**Official page:** <{d['url']}>")
+        facts.append(f"**Official page:** {url_link(d['url'])}")
     return _page(
         site, programme, title, plain_summary(d["summary"]),
         f"# {esc(title)}",
-        f"*{block(d['summary'])}*",
+        f"*{md_inline(d['summary'])}*",
         "  \n".join(facts),
-        block(d.get("description", "")),
+        md_inline(d.get("description", "")),
         disagreements(site, here, programme),
         section("Parts", ref_list(site, here, "programmes", site.programmes_of[("parent", programme.id)])),
         section("Events", ref_list(site, here, "events", site.events_of[("programmes", programme.id)], dated=True)),
@@ -101,7 +101,7 @@ def programme_page(site: Site, programme: Record) -> str:
 def quote_block(site: Site, here: str, quote: Record, with_link: bool = True) -> str:
     d = quote.data
     speaker = ref_link(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"] else esc(d["speaker"])
-    text = block(d["text"]).replace("\n", "\n> ")
+    text = plain_paragraphs(d["text"]).replace("\n", "\n> ")
     attribution = f"{speaker}, {esc(d['role'])} — {esc(d['occasion'])}"
     if d.get("place"):
         attribution += f", {esc(d['place'])}"
@@ -176,7 +176,7 @@ def sector_page(site: Site, sector: Record) -> str:
     return _page(
         site, sector, d["name"], plain_summary(d["description"]),
         f"# {esc(d['name'])}",
-        block(d["description"]),
+        md_inline(d["description"]),
         section("Programmes", ref_list(site, here, "programmes", site.programmes_of[("sectors", sector.id)])),
         section("Events", ref_list(site, here, "events", site.events_of[("sectors", sector.id)], dated=True)),
         section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("sectors", sector.id)])),
@@ -193,9 +193,9 @@ def source_page(site: Site, source: Record) -> str:
     if d.get("author"):
         facts.append(f"**Author:** {esc(d['author'])}")
     facts += [f"**Date:** {date}", f"**Language:** `{d['language']}`",
-              f"**Quality:** {QUALITY[d['quality']]}", f"**Address:** <{d['url']}>"]
+              f"**Quality:** {QUALITY[d['quality']]}", f"**Address:** {url_link(d['url'])}"]
     if d.get("archive_url"):
-        facts.append(f"**Archived copy:** <{d['archive_url']}>")
+        facts.append(f"**Archived copy:** {url_link(d['archive_url'])}")
     if d.get("note"):
         facts.append(f"**Note:** {esc(d['note'])}")
     citing: dict[str, list[str]] = {}

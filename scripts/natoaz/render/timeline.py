@@ -14,7 +14,7 @@ from ..load.dataset import Record
 from .blocks import ref_link
 from .charts import events_chart
 from .model import TIMELINE, Site, date_of, index_of, page_of
-from .text import attr, block, esc, front_matter, link, plural
+from .text import attr, esc, front_matter, link, md_inline, plain_paragraphs, plural
 
 TYPES = (("", "Events and quotes"), ("event", "Events"), ("key", "Key milestones"), ("quote", "Quotes"))
 
@@ -55,7 +55,7 @@ def _event(site: Site, here: str, event: Record) -> list[str]:
     if disputed:
         tags.append(f"*sources disagree on: {', '.join(disputed)}*")
     return [_open(site, event), "", f"### {date_of(event).human()} — {esc(d['title'])} {{#{event.id}}}", "",
-            block(d["summary"]), "",
+            md_inline(d["summary"]), "",
             f"{key}[Details and sources]({link(here, page_of('events', event.id))}) · " + " · ".join(tags), "",
             "</div>", ""]
 
@@ -64,7 +64,7 @@ def _quote(site: Site, here: str, quote: Record) -> list[str]:
     d = quote.data
     people = site.data["people"]
     speaker = site.label("people", d["speaker"]) if d["speaker"] in people else d["speaker"]
-    text = block(d["text"]).replace("\n", "\n> ")
+    text = plain_paragraphs(d["text"]).replace("\n", "\n> ")
     heading = f"### {date_of(quote).human()} — Quote: {esc(speaker)} {{#{quote_anchor(quote.id)}}}"
     return [_open(site, quote), "", heading, "", f"> {text}", "",
             f"{esc(d['role'])}, {esc(d['occasion'])} · [Quote and source]({link(here, page_of('quotes', quote.id))})",
