@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from natoaz.check.validate import load_valid
+from natoaz.csp import add_csp
 from natoaz.problems import DataError, Problem, errors
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
 from natoaz.render.options import options_from_config
@@ -119,7 +120,17 @@ def banner(problems: list[Problem]) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """During `serve` only: the data problems on top of every page (never in `make build`)."""
-    if _state["command"] != "serve" or not _state["problems"]:
+    """`make build`: a Content Security Policy on every page (not under `serve`, whose live-reload script
+    is inline). During `serve` only: the data problems on top of every page."""
+    if _state["command"] != "serve":
+        return add_csp(output)
+    if not _state["problems"]:
         return output
     return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner(_state["problems"]), output, count=1)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """404.html is a theme template, not a page: it gets the same policy."""
+    if template_name.endswith(".html") and _state["command"] != "serve":
+        return add_csp(output_content)
+    return output_content

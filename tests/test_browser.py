@@ -77,6 +77,12 @@ class Watched:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
+        # Content Security Policy violations, as the page itself sees them
+        self.page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                                  "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+    def csp_violations(self) -> list[str]:
+        return self.page.evaluate("window.__csp")
 
     def foreign(self) -> list[str]:
         return [u for u in self.requests if urlparse(u).scheme in ("http", "https")
@@ -195,3 +201,34 @@ def test_keyboard_reaches_the_main_content(watched: Watched, site_url: str) -> N
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement && document.activeElement.textContent")
     assert "Skip to content" in (focused or "")
+
+
+CSP_PAGES = ["", "timeline/", "events/1994-05-04-pfp-framework-document-signed/", "programmes/deep/", "data/",
+             "404.html"]
+
+
+@pytest.mark.parametrize("path", CSP_PAGES)
+def test_key_pages_carry_a_csp_and_raise_no_violation(watched: Watched, site_url: str, path: str) -> None:
+    page = watched.page
+    page.goto(site_url + path, wait_until="networkidle")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self' 'sha256-" in policy and "style-src 'self';" in policy
+    assert watched.csp_violations() == [] and watched.errors == []
+
+
+def test_search_timeline_filter_and_palette_work_under_the_csp(watched: Watched, site_url: str) -> None:
+    results = _search(watched, site_url, "DEEP")
+    assert results.count() > 0
+    page = watched.page
+    page.goto(site_url + "timeline/?sector=demining", wait_until="networkidle")
+    events = page.locator("[data-sectors]")
+    assert 0 < sum(events.nth(i).is_visible() for i in range(events.count())) < events.count()
+    # the theme's inline palette script (allowed by its hash) applies a stored palette on load
+    # (the theme's own bundle then settles on the site's single palette, so watch the attribute change)
+    page.evaluate("__md_set('__palette', {index: 0, color: {scheme: 'slate', primary: 'custom', accent: 'custom'}})")
+    page.add_init_script("window.__schemes = []; new MutationObserver(records => records.forEach(r => "
+                         "window.__schemes.push(r.target.getAttribute('data-md-color-scheme')))).observe("
+                         "document, {subtree: true, attributeFilter: ['data-md-color-scheme']});")
+    page.reload(wait_until="networkidle")
+    assert "slate" in page.evaluate("window.__schemes")
+    assert watched.csp_violations() == [] and watched.errors == []

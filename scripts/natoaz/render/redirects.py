@@ -1,7 +1,8 @@
 """Redirect pages at the old address of every record whose id changed (`former_ids`).
 
 A plain HTML file at the URL the old page had: a relative link and a same-site meta refresh to the
-record's page, and a canonical link to it. Ids are slugs (schema-checked), so they are safe in paths.
+record's page, and a canonical link to it; a Content Security Policy that allows nothing to load.
+Ids are slugs (schema-checked), so they are safe in paths.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from .text import attr
 TEMPLATE = """<!doctype html>
 <html lang="en">
 <head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
 <meta charset="utf-8">
 <title>Moved: {title}</title>
 <meta name="robots" content="noindex">
