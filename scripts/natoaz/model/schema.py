@@ -49,7 +49,12 @@ def _web_address(value: object) -> bool:
 
 
 def _text_kind(validator: Any, kind: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
-    """`x-text: markdown`: only the inline Markdown of model/text_model.py (plain text is escaped)."""
+    """`x-text: plain`: one line (escaped completely when shown); `x-text: markdown`: only the inline
+    Markdown of model/text_model.py."""
+    if kind == "plain" and isinstance(instance, str) and ("\n" in instance or "\t" in instance):
+        error = ValidationError("a line break or tab in a one-line field")
+        error.cause = instance[:40].split("\n")[0]  # type: ignore[assignment]
+        yield error
     if kind == "markdown" and isinstance(instance, str):
         for offset, message in markdown_problems(instance):
             error = ValidationError(message)
@@ -136,6 +141,8 @@ def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, st
             yield path, f"`{error.instance}` is not a valid id", hint, False
         else:
             yield path, f"`{error.instance}` does not have the expected form ({error.validator_value})", "", False
+    elif kind == "x-text" and error.validator_value == "plain":
+        yield path, error.message, "write it on one line (plain text: nothing in it is markup)", False
     elif kind == "x-text":
         yield path, f"{error.message}, at `{error.cause}`", HINT, False
     elif kind == "format" and error.validator_value == "uri":
