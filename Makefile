@@ -84,7 +84,7 @@ stats: $(STAMP)
 	$(PY) -m natoaz stats
 
 ## new: scaffold a record, e.g. make new KIND=event TITLE="Title" DATE=2025-05-06 (asks for what is missing;
-## a source needs PUBLISHER="NATO", a quote SPEAKER=person-id)
+## a source needs PUBLISHER="NATO", a quote SPEAKER=person-id); every choice left is a TODO the check refuses
 new: $(STAMP)
 	@$(PY) -m natoaz --data "$(DATA)" new "$(KIND)" "$(TITLE)" --date "$(DATE)" --publisher "$(PUBLISHER)" --speaker "$(SPEAKER)" \
 	  || kill -PIPE $$PPID

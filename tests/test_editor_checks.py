@@ -139,3 +139,21 @@ def test_new_follows_each_id_convention_and_starts_a_year_file(mini: Path) -> No
     _, person = scaffold("person", "Mircea Geoană", "", mini, TODAY)
     assert person == "mircea-geoana"
     assert "added: 2026-11-27" in (mini / "people/mircea-geoana.yaml").read_text(encoding="utf-8")
+
+
+def test_make_new_says_why_it_refuses_and_fills_in_what_it_knows(mini: Path) -> None:
+    make = ["make", "--no-print-directory", "-C", str(ROOT), "new", f"DATA={mini}"]
+    refused = subprocess.run(make + ["KIND=person", "TITLE=Alex Speaker"], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+    assert refused.returncode != 0 and "make:" not in refused.stderr
+    assert "nothing added: Alex Speaker is already in the data as `alex-speaker`" in refused.stderr
+    missing = subprocess.run(make + ["KIND=source", "TITLE=A report", "DATE=2025"], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+    assert missing.returncode != 0 and "needs its publisher: PUBLISHER=" in missing.stderr
+    made = subprocess.run(make + ["KIND=event", "TITLE=Talks in Baku", "DATE=2023-03"], capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    assert "created" in made.stdout and "2023-03-talks-in-baku" in made.stdout
+    text = (mini / "events/2023.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/events.schema.json\n")
+    assert "  date: 2023-03\n" in text and "  added: 20" in text
