@@ -80,6 +80,9 @@ def _new(args: argparse.Namespace) -> int:
     asked = {need: _ask(need if need != "date" else "date (YYYY-MM-DD, YYYY-MM or YYYY)", getattr(args, need))
              for need in NEEDS[kind]}
     when = asked.get("date", args.date)
+    if kind in ("source", "programme"):  # optional, but part of a source's id: ask in a terminal
+        what = "date of publication" if kind == "source" else "date Azerbaijan joined"
+        when = _ask(f"{what} (YYYY-MM-DD, YYYY-MM or YYYY; empty if unknown)", when)
     new_file = False
     try:
         target = Path(args.data) / FOLDERS[kind] / f"{when[:4]}.yaml"
