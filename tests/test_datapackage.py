@@ -76,19 +76,19 @@ def test_table_schemas_follow_the_json_schemas(downloads: Path) -> None:
 
 
 def test_link_table_rows_match_the_lists_in_the_collection_file(downloads: Path) -> None:
-    with (downloads / "events.csv").open(encoding="utf-8", newline="") as handle:
+    with (downloads / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
         pairs = {(row["id"], s) for row in csv.DictReader(handle) for s in row["sectors"].split(";")}
-    with (downloads / "events_sectors.csv").open(encoding="utf-8", newline="") as handle:
+    with (downloads / "events_sectors.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["event_id", "sector_id"]
     assert set(map(tuple, rows[1:])) == pairs and len(rows) - 1 == len(pairs)
 
 
 def _rewrite(path: Path, column: str, value: str) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     rows[1][rows[0].index(column)] = value
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
 
 

@@ -219,7 +219,7 @@ def test_csv_cells_cannot_be_formulas_and_json_stays_exact(mini: Path) -> None:
     edit(mini / "sources/news-speech.yaml", "author: A. Reporter", "author: '@SUM(1+1)'")
     edit(mini / "sources/news-speech.yaml", "publisher: Example News", 'publisher: "-2+3"')
     files = render_site(load_valid(mini)[0])
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["downloads/sources.csv"]))}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["downloads/sources.csv"].removeprefix("\ufeff")))}
     assert rows["news-speech"]["title"] == "'" + title
     assert rows["news-speech"]["author"] == "'@SUM(1+1)"
     assert rows["news-speech"]["publisher"] == "'-2+3"

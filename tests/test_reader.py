@@ -62,20 +62,27 @@ def test_json_envelope_has_version_release_counts_and_valid_records(files: dict)
     assert events[0] == "1994-05-04-pfp-signed" and events[-1] == "2008-04-kfor-withdrawal"  # chronological
 
 
+def _csv_text(files: dict, name: str) -> io.StringIO:
+    """A CSV download without its byte-order mark (which every one must start with, for Excel)."""
+    text = files[f"downloads/{name}.csv"]
+    assert text.startswith("\ufeff") and not text.startswith("\ufeff\ufeff")
+    return io.StringIO(text.removeprefix("\ufeff"))
+
+
 def test_csv_per_collection_with_header_and_lists_joined(files: dict) -> None:
     for collection in COLLECTIONS:
-        rows = list(csv.reader(io.StringIO(files[f"downloads/{collection}.csv"])))
+        rows = list(csv.reader(_csv_text(files, collection)))
         assert rows[0][0] == "id"
         assert len(rows) == 1 + {"sectors": 3, "sources": 4, "people": 2, "programmes": 3, "events": 5,
                                  "quotes": 2}[collection]
-    events = list(csv.DictReader(io.StringIO(files["downloads/events.csv"])))
+    events = list(csv.DictReader(_csv_text(files, "events")))
     saloglu = next(r for r in events if r["id"] == "2005-saloglu-starts")
     assert saloglu["sectors"] == "demining;peacekeeping"
     assert saloglu["programmes"] == "saloglu;pfp"
     assert saloglu["key"] == "" and next(r for r in events if r["id"] == "1994-05-04-pfp-signed")["key"] == "true"
     disputed = next(r for r in events if r["id"] == "1999-09-kfor-platoon")
     assert json.loads(disputed["disagreements"])[0]["readings"][1]["value"] == "October 1999"
-    programmes = {r["id"]: r for r in csv.DictReader(io.StringIO(files["downloads/programmes.csv"]))}
+    programmes = {r["id"]: r for r in csv.DictReader(_csv_text(files, "programmes"))}
     assert programmes["kfor"]["participation.start"] == "1999-09"
     assert programmes["kfor"]["participation.end"] == "2008-04"
     assert programmes["pfp"]["participation.end"] == ""
@@ -91,7 +98,7 @@ def test_data_page_links_every_download_and_states_the_licence(files: dict) -> N
     assert "CC BY 4.0" in page and "https://creativecommons.org/licenses/by/4.0/" in page
     for path in files:
         if path.startswith("downloads/"):
-            assert f"]({path})" in page, path
+            assert f"]({path}){{download}}" in page, path  # saved, not shown as raw text
     assert "](feed.xml)" in page
     ld = json.loads(front_matter(page)["jsonld"])
     assert ld["@type"] == "Dataset" and ld["dateModified"] == RELEASE

@@ -85,7 +85,7 @@ def link_resource(link: LinkTable) -> dict[str, Any]:
 
 def _resource(name: str, text: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": text, "schema": schema}
+            "mediatype": "text/csv", "encoding": "utf-8-sig", "description": text, "schema": schema}
 
 
 def datapackage(site: Site) -> dict[str, Any]:

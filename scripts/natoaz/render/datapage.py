@@ -12,6 +12,7 @@ from .downloads import FOLDER, JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
 from .feed import FEED, MAX_ENTRIES
 from .model import Site, date_of
 from .options import LICENCE, LICENCE_URL
+from .spreadsheet import FILE as SPREADSHEET
 from .text import esc, front_matter, link
 
 PAGE = "data.md"
@@ -35,6 +36,9 @@ def _describe(path: str) -> tuple[str, str]:
         return "SQLite", "every collection as a table, link tables, foreign keys, full-text search"
     if name == METADATA_FILE:
         return "JSON (Datasette metadata)", f"titles, descriptions and licence for `datasette {DB_FILE}`"
+    if path == SPREADSHEET:
+        return "Excel (.xlsx)", "the whole dataset: a sheet per collection with readable names beside ids, " \
+                                "the disagreements, and a first sheet explaining every column"
     if name.startswith("schemas/"):
         return "JSON Schema", f"the fields of {name.removeprefix('schemas/').split('.')[0]}"
     stem = name.removesuffix(".csv")
@@ -47,7 +51,8 @@ def _describe(path: str) -> tuple[str, str]:
 def download_list(files: dict[str, str | bytes]) -> list[tuple[str, str, str]]:
     """(path, format, contents) of every download: the JSON, the package, the CSVs, the schemas."""
     paths = [p for p in files if p.startswith(FOLDER + "/")]
-    order = {JSON_FILE: 0, f"{FOLDER}/{PACKAGE_FILE}": 1, f"{FOLDER}/{DB_FILE}": 1.1, f"{FOLDER}/{METADATA_FILE}": 1.2}
+    order = {JSON_FILE: 0, SPREADSHEET: 0.5, f"{FOLDER}/{PACKAGE_FILE}": 1, f"{FOLDER}/{DB_FILE}": 1.1,
+             f"{FOLDER}/{METADATA_FILE}": 1.2}
     collections = [csv_path(c) for c in COLLECTIONS]
     paths.sort(key=lambda p: (order.get(p, 3 if p.startswith(schema_path("")) else 2),
                               collections.index(p) if p in collections else len(collections), p))
@@ -107,7 +112,9 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     lines += ["", "## Downloads {#downloads}", "",
               f"Every file is under the {LICENCE} licence (above) and is rebuilt from the data with each release.", "",
               "| File | Format | Size | Contents |", "|---|---|---:|---|"]
-    lines += [f"| [`{p.removeprefix(FOLDER + '/')}`]({link(here, p)}) | {fmt} | {_size(files[p])} | {text} |"
+    # `{download}` (attribute list): the browser saves the file instead of showing JSON or CSV as raw text
+    lines += [f"| [`{p.removeprefix(FOLDER + '/')}`]({link(here, p)}){{download}} | {fmt} | {_size(files[p])} "
+              f"| {text} |"
               for p, fmt, text in download_list(files)]
     lines += [f"| [`{FEED}`]({link(here, FEED)}) | Atom | {_size(files[FEED])} | the {MAX_ENTRIES} newest additions "
               "and corrections |", ""]
@@ -118,8 +125,15 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         "(`sectors`, `sources`, `people`, `programmes`, `events`, `quotes`). Each record has exactly the "
         "fields of its YAML file and is valid against the JSON Schema of its collection. Dates are text with "
         "their precision: `1994`, `1994-05` or `1994-05-04`. Records refer to each other by `id`.", "",
+        "### Spreadsheet", "",
+        f"`{SPREADSHEET.removeprefix(FOLDER + '/')}` opens in Excel, LibreOffice or Google Sheets: its first "
+        "sheet explains every sheet and column and the licence; then one sheet per collection, where each "
+        "column of ids has a `_label` column beside it with the names of the records it points to; and a "
+        "`disagreements` sheet with one row per reading and its sources. Every cell is text or a number, "
+        "never a formula.", "",
         "### CSV", "",
-        "UTF-8, comma-separated, with a header row. One row per record, one column per field in schema "
+        "UTF-8 with a byte-order mark (so that Excel shows ö, ə and Cyrillic correctly; most other tools "
+        "skip it), comma-separated, with a header row. One row per record, one column per field in schema "
         f"order. Lists of ids or names are joined with `{LIST_SEPARATOR}` (e.g. `political-dialogue{LIST_SEPARATOR}"
         "demining`); a group of fields becomes dotted columns (`participation.start`); lists of groups "
         "(`roles`, `disagreements`) are given as JSON text. An empty cell means the field is absent. "

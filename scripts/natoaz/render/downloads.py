@@ -15,6 +15,8 @@ from .datapackage import FILE as PACKAGE_FILE
 from .datapackage import datapackage_json
 from .model import Site
 from .options import LICENCE, LICENCE_URL
+from .spreadsheet import FILE as SPREADSHEET
+from .spreadsheet import workbook
 from .tables import LIST_SEPARATOR, LinkTable, columns, link_rows, link_tables
 
 FOLDER = "downloads"
@@ -81,8 +83,12 @@ def neutral_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+BOM = "\ufeff"  # a byte-order mark: Excel then reads the files as UTF-8 (ö, ə, Cyrillic)
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     writer.writerows([neutral_cell(cell) for cell in row] for row in rows)
@@ -110,5 +116,6 @@ def downloads(site: Site) -> dict[str, str | bytes]:
     files[f"{FOLDER}/{PACKAGE_FILE}"] = datapackage_json(site)
     files[f"{FOLDER}/{DB_FILE}"] = build_database(site)
     files[f"{FOLDER}/{METADATA_FILE}"] = metadata_json(site)
+    files[SPREADSHEET] = workbook(site)
     files.update(schema_files())
     return files
