@@ -232,3 +232,82 @@ def test_search_timeline_filter_and_palette_work_under_the_csp(watched: Watched,
     page.reload(wait_until="networkidle")
     assert "slate" in page.evaluate("window.__schemes")
     assert watched.csp_violations() == [] and watched.errors == []
+
+
+# Design: both colour schemes, mobile width, print; screenshots of the key pages for review.
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "build/screenshots"))
+KEY_PAGES = {"home": "", "timeline": "timeline/", "event": "events/1994-05-04-pfp-framework-document-signed/",
+             "programme": "programmes/deep/", "person": "people/alexander-vinnikov/", "quotes": "quotes/"}
+WIDTHS = {"desktop": (1366, 900), "mobile": (360, 780)}
+
+
+def _open(browser, url: str, width: tuple[int, int], scheme: str = "light", media: str = "screen"):
+    context = browser.new_context(viewport={"width": width[0], "height": width[1]}, color_scheme=scheme)
+    page = context.new_page()
+    page.emulate_media(media=media, color_scheme=scheme)
+    page.goto(url, wait_until="networkidle")
+    return context, page
+
+
+@pytest.mark.parametrize("path", PAGES + ["events/1994-05-04-pfp-framework-document-signed/"])
+def test_axe_reports_no_violations_in_the_dark_scheme(browser, site_url: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page = _open(browser, site_url + path, WIDTHS["desktop"], scheme="dark")
+    try:
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        violations = [(v["id"], v["impact"], len(v["nodes"])) for v in Axe().run(page).response["violations"]]
+        assert violations == [], violations
+    finally:
+        context.close()
+
+
+def test_the_palette_toggle_switches_scheme_and_chart_colours(browser, site_url: str) -> None:
+    context, page = _open(browser, site_url + "timeline/", WIDTHS["desktop"])
+    try:
+        bar = "document.querySelector('.natoaz-chart__svg rect') && getComputedStyle(document.querySelector" \
+              "('.natoaz-chart__svg rect')).fill"
+        light = page.evaluate(bar)
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert page.evaluate(bar) != light, "the chart kept its light-scheme colours"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", sorted(KEY_PAGES))
+def test_key_pages_fit_a_360px_screen_and_are_saved_as_screenshots(browser, site_url: str, name: str) -> None:
+    """No page scrolls sideways at 360 px; screenshots at desktop and mobile width, light and dark
+    (CI keeps SCREENSHOT_DIR as the `screenshots` artifact)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, size in WIDTHS.items():
+        for scheme in ("light", "dark"):
+            context, page = _open(browser, site_url + KEY_PAGES[name], size, scheme=scheme)
+            try:
+                if label == "mobile":
+                    width = page.evaluate("document.documentElement.scrollWidth")
+                    assert width <= size[0], f"{name} scrolls sideways at {size[0]} px ({width} px wide)"
+                page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}-{scheme}.png"))
+            finally:
+                context.close()
+
+
+def test_a_record_page_prints_without_navigation_chrome(browser, site_url: str) -> None:
+    context, page = _open(browser, site_url + KEY_PAGES["event"], WIDTHS["desktop"], media="print")
+    try:
+        for chrome in (".md-header", ".md-tabs", ".md-footer", ".md-sidebar--secondary"):
+            assert not page.locator(chrome).first.is_visible(), chrome
+        after = page.evaluate("getComputedStyle(document.querySelector(\"article a[href^='http']\"), '::after')"
+                              ".content")
+        assert "http" in after, after
+    finally:
+        context.close()
+
+
+def test_pages_without_their_own_navigation_hide_the_empty_left_column(browser, site_url: str) -> None:
+    for path, hidden in ((KEY_PAGES["event"], True), ("", True), ("editing/reference/", False)):
+        context, page = _open(browser, site_url + path, WIDTHS["desktop"])
+        try:
+            assert page.locator(".md-sidebar--primary").is_visible() is not hidden, path
+        finally:
+            context.close()
