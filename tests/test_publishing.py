@@ -220,8 +220,11 @@ def test_workflow_files_parse_and_pages_deploys_only_a_tested_commit() -> None:
     assert set(pages["on"]) == {"push", "workflow_dispatch"}  # never a pull request
     ci = workflows["ci.yml"]
     assert "pull_request" in ci["on"]
-    (upload,) = [s for s in ci["jobs"]["test"]["steps"] if "upload-artifact" in str(s.get("uses"))]
-    assert upload["with"]["name"] == "site-preview" and "links-report.txt" in upload["with"]["path"]
+    uploads = {s["with"]["name"]: s for s in ci["jobs"]["test"]["steps"] if "upload-artifact" in str(s.get("uses"))}
+    assert set(uploads) == {"site-preview", "screenshots"}
+    assert "links-report.txt" in uploads["site-preview"]["with"]["path"]
+    assert uploads["screenshots"]["with"]["path"].startswith("build/screenshots")
+    assert uploads["screenshots"]["if"] == "always()"  # kept also when a browser test fails
 
 
 def test_actionlint_finds_nothing_in_the_workflows() -> None:
