@@ -154,13 +154,46 @@ def test_cross_link_navigates_from_event_to_programme(watched: Watched, site_url
 
 def test_timeline_filter_hides_non_matching_events_and_restores_from_url(watched: Watched, site_url: str) -> None:
     page = watched.page
-    page.goto(site_url + "timeline/?sector=demining")
+    page.goto(site_url + "timeline/2025/?sector=demining")
     events = page.locator("[data-sectors]")
     assert events.count() > 10
     visible = [events.nth(i) for i in range(events.count()) if events.nth(i).is_visible()]
     assert visible, "no demining events visible"
     assert len(visible) < events.count(), "the filter hid nothing"
     assert all("demining" in (e.get_attribute("data-sectors") or "") for e in visible)
+
+
+def test_timeline_filter_choice_follows_the_links_between_parts(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "timeline/")
+    page.select_option("#natoaz-filter-sector", "demining")
+    assert "sector=demining" in page.url
+    page.locator(".natoaz-years a", has_text="2012").click()
+    page.wait_for_url("**/timeline/2012/?sector=demining")
+    assert page.locator("#natoaz-filter-sector").input_value() == "demining"
+    shown = page.locator(".natoaz-entry:visible")
+    assert 0 < shown.count() < page.locator(".natoaz-entry").count()
+    page.locator(".natoaz-steps a[rel=next]").click()
+    page.wait_for_url("**/timeline/2013/?sector=demining")
+    page.select_option("#natoaz-filter-sector", "")
+    page.locator(".natoaz-steps a[rel=prev]").click()
+    page.wait_for_url("**/timeline/2012/")
+
+
+def test_old_timeline_addresses_open_the_year_part(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "timeline/?type=event#2005")
+    page.wait_for_url("**/timeline/2005/?type=event")
+    page.goto(site_url + "timeline/#2005-02-simmons-visit-ipap-finalised")
+    page.wait_for_url("**/timeline/2005/#2005-02-simmons-visit-ipap-finalised")
+
+
+def test_event_page_links_to_its_entry_in_the_year_part(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "events/2005-02-simmons-visit-ipap-finalised/")
+    page.locator("article a[href*='timeline/2005/']").click()
+    page.wait_for_url("**/timeline/2005/#2005-02-simmons-visit-ipap-finalised")
+    assert page.locator("[id='2005-02-simmons-visit-ipap-finalised']").is_visible()
 
 
 def test_cite_block_shows_the_permalink(watched: Watched, site_url: str) -> None:
@@ -170,7 +203,8 @@ def test_cite_block_shows_the_permalink(watched: Watched, site_url: str) -> None
     assert "@misc" in page.locator("article").inner_text()
 
 
-PAGES = ["", "timeline/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/", "404.html"]
+PAGES = ["", "timeline/", "timeline/2005/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/",
+         "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -239,7 +239,8 @@ def test_disagreement_shows_both_readings_with_sources(files: dict) -> None:
 
 
 def test_timeline_marks_entries_for_the_filter(files: dict) -> None:
-    page = files["timeline/index.md"]
+    page = "".join(text for path, text in files.items()
+                   if path.startswith("timeline/") and path != "timeline/index.md")
     entries = re.findall(r'<div class="natoaz-entry[^"]*" (data-type="[^"]*" data-sectors="[^"]*" '
                          r'data-programmes="[^"]*"(?: data-key="true")?) markdown="1">\n\n### [^{]*\{#([^}]+)\}', page)
     marks = {anchor: attrs for attrs, anchor in entries}
@@ -251,9 +252,29 @@ def test_timeline_marks_entries_for_the_filter(files: dict) -> None:
     assert 'data-type="quote" data-sectors="political-dialogue" data-programmes="pfp"' \
         in marks["quote-heydar-aliyev-1994-05-04-cornerstone"]
     assert '<form class="natoaz-filter" data-natoaz-filter hidden>' in page  # shown by the script only
-    assert '<option value="kfor">Kosovo Force (KFOR) (2)</option>' in page
-    assert "Browse by sector: [Demining and ordnance disposal](../sectors/demining.md)" in page
-    assert "## 1999 {#1999}" in page
+    overview = files["timeline/index.md"]
+    assert '<option value="kfor">Kosovo Force (KFOR) (2)</option>' in overview  # counts on the overview
+    assert '<option value="kfor">Kosovo Force (KFOR)</option>' in files["timeline/1994.md"]  # same choices
+    assert "Browse by sector: [Demining and ordnance disposal](../sectors/demining.md)" in overview
+    assert "natoaz-entry" not in overview
+
+
+def test_timeline_is_one_page_per_year_under_an_overview(files: dict) -> None:
+    parts = sorted(p for p in files if p.startswith("timeline/") and p != "timeline/index.md")
+    assert parts == ["timeline/1994.md", "timeline/1999.md", "timeline/2005.md", "timeline/2008.md"]
+    overview = files["timeline/index.md"]
+    for year in (1994, 1999, 2005, 2008):  # each year: an entry point keeping the old anchor, and a counts row
+        assert f'- [{year}]({year}.md){{ #{year} data-natoaz-part="" }}' in overview
+        assert f"| [{year}]({year}.md){{ data-natoaz-part=\"\" }} |" in overview
+    steps = files["timeline/1999.md"].split('<nav class="natoaz-steps"', 1)[1]
+    assert '[← 1994](1994.md){ data-natoaz-part="" rel="prev" }' in steps
+    assert '[2005 →](2005.md){ data-natoaz-part="" rel="next" }' in steps
+    assert '- [1999](1999.md){ aria-current="page" }' in files["timeline/1999.md"]
+    assert "### 24 April 1999 — " in files["timeline/1999.md"]
+    assert "24 April 1999" not in files["timeline/2005.md"]
+    # an event page links to its own entry in its year's part
+    assert "**Timeline:** [1999](../timeline/1999.md#1999-04-24-washington-summit)" in \
+        files["events/1999-04-24-washington-summit.md"]
 
 
 def test_home_has_figures_milestones_and_entry_points(files: dict) -> None:

@@ -2,6 +2,8 @@
  * Timeline filter: shows the filter form (hidden without JavaScript, when every entry is listed),
  * hides entries whose data-sectors / data-programmes / data-type do not match, and keeps the choice
  * in the address (?sector=demining&programme=deep&type=quote) so a filtered view can be shared.
+ * The timeline is in parts (one page per year): the choice is added to every link between parts
+ * (a[data-natoaz-part]), and an old address timeline/#1994 or timeline/#<entry> is forwarded to its year.
  * Self-written, no library. Runs on full page loads (Material's instant navigation is off).
  */
 (function () {
@@ -26,6 +28,33 @@
       if (select.options[i].value === value) return true;
     }
     return false;
+  }
+
+  // Links between parts carry the choice: ?sector=…&programme=…&type=…
+  function carry(current) {
+    var links = document.querySelectorAll("a[data-natoaz-part]");
+    for (var i = 0; i < links.length; i++) {
+      var url = new URL(links[i].getAttribute("href"), window.location.href);
+      FIELDS.forEach(function (name) {
+        if (current[name]) url.searchParams.set(name, current[name]);
+        else url.searchParams.delete(name);
+      });
+      links[i].setAttribute("href", url.pathname + url.search + url.hash);
+    }
+  }
+
+  // timeline/#1994 or timeline/#<event id> (addresses from before the split): open the year's part.
+  function forward() {
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var year = /^[0-9]{4}$/.test(hash) ? hash : ((/(?:^|-)([0-9]{4})-/.exec(hash) || [])[1]);
+    if (!year) return false;
+    var target = document.getElementById(year);
+    if (!target || !target.hasAttribute("data-natoaz-part")) return false;
+    var url = new URL(target.getAttribute("href"), window.location.href);
+    url.search = window.location.search;
+    url.hash = hash === year ? "" : "#" + encodeURIComponent(hash);
+    window.location.replace(url.href);
+    return true;
   }
 
   function init(form) {
@@ -54,17 +83,17 @@
         if (visible) shown += 1;
       });
       years.forEach(function (year) {
-        var empty = !year.querySelector(".natoaz-entry:not([hidden])");
-        year.hidden = empty;
-        var link = document.querySelector(".natoaz-years a[href='#" + year.getAttribute("data-year") + "']");
-        if (link) link.parentNode.hidden = empty;
+        year.hidden = !year.querySelector(".natoaz-entry:not([hidden])");
       });
       var filtered = FIELDS.some(function (name) { return current[name]; });
-      if (status) {
+      if (status && !entries.length) {
+        status.textContent = filtered ? "The filter applies on each year's page." : "";
+      } else if (status) {
         status.textContent = filtered
           ? shown + " of " + entries.length + " entries shown."
           : "All " + entries.length + " entries shown.";
       }
+      carry(current);
       if (updateAddress && window.history && window.history.replaceState) {
         var params = new URLSearchParams(window.location.search);
         FIELDS.forEach(function (name) {
@@ -91,6 +120,7 @@
   }
 
   function start() {
+    if (document.querySelector(".natoaz-years a[id]") && window.location.hash && forward()) return;
     var forms = document.querySelectorAll("form[data-natoaz-filter]");
     for (var i = 0; i < forms.length; i++) init(forms[i]);
   }

@@ -18,6 +18,7 @@ from .options import SiteOptions
 from .records import PAGES
 from .redirects import redirects
 from .robots import ROBOTS, robots_txt
+from .timeline import timeline_pages
 
 __all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
 
@@ -30,6 +31,7 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
     for collection, make_page in PAGES.items():
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
+    pages.update(timeline_pages(site))
     pages.update(corrections_pages(site))
     pages[DATA_PAGE] = data_page(site, files)
     return dict(sorted({**pages, **files}.items()))

@@ -7,10 +7,9 @@ from collections import defaultdict
 from .blocks import ref_link, span_text
 from .charts import participation_chart
 from .home import HOME, home
-from .model import TIMELINE, Site, date_of, index_of
+from .model import Site, date_of, index_of
 from .records import quote_block
 from .text import esc, front_matter
-from .timeline import timeline
 
 
 def programmes_index(site: Site) -> str:
@@ -87,6 +86,6 @@ def sources_index(site: Site) -> str:
         + "\n".join(lines) + "\n"
 
 
-INDEXES = {HOME: home, TIMELINE: timeline, index_of("programmes"): programmes_index,
+INDEXES = {HOME: home, index_of("programmes"): programmes_index,
            index_of("quotes"): quotes_index, index_of("people"): people_index,
            index_of("sectors"): sectors_index, index_of("sources"): sources_index}

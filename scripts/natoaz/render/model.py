@@ -16,6 +16,11 @@ FOLDER = {"events": "events", "programmes": "programmes", "quotes": "quotes", "p
 TIMELINE = "timeline/index.md"
 
 
+def timeline_part(year: int) -> str:
+    """The timeline's page for one year (the overview is TIMELINE)."""
+    return f"timeline/{year}.md"
+
+
 def page_of(collection: str, record_id: str) -> str:
     return f"{FOLDER[collection]}/{record_id}.md"
 

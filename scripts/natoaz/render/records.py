@@ -17,7 +17,7 @@ from .blocks import (
     span_text,
 )
 from .cite import cite_section
-from .model import TIMELINE, Site, date_of, index_of, page_of
+from .model import Site, date_of, index_of, page_of, timeline_part
 from .text import esc, front_matter, link, md_inline, plain_paragraphs, plain_summary, url_link
 
 JSONLD = {"people": jsonld.person, "quotes": jsonld.quotation}
@@ -50,7 +50,7 @@ def event_page(site: Site, event: Record) -> str:
         facts.append(f"**Place:** {esc(d['place'])}")
     facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d.get("sectors", [])))
     year = date_of(event).year
-    facts.append(f"**Timeline:** [{year}]({link(here, TIMELINE, str(year))})")
+    facts.append(f"**Timeline:** [{year}]({link(here, timeline_part(year), event.id)})")
     quotes = site.quotes_of[("events", event.id)]
     return _page(
         site, event, d["title"], plain_summary(d["summary"]),

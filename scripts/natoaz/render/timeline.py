@@ -1,9 +1,13 @@
-"""The timeline: events and quotes by year, with anchors and a filter.
+"""The timeline in parts: an overview (chart, counts, one link per year) and one page per year.
 
-Without JavaScript every entry is listed and the sector pages are linked. With JavaScript,
-docs/assets/javascripts/timeline-filter.js reveals the filter form, hides entries whose
-`data-sectors` / `data-programmes` / `data-type` do not match, and keeps the choice in the URL
-(`?sector=demining&programme=deep&type=quote`).
+One page per year, not per decade: on the real data a year page holds about 5–15 entries (10–40 KB of
+HTML) where a decade page would hold 60–90; at 100x a year page is ~1/30 of the old single page and a
+decade page ~1/3 (figures in the closing note of issue 11). Years are also what records link to.
+
+Without JavaScript every entry is on its year's page and every year is linked from the overview and
+from each part. With JavaScript, docs/assets/javascripts/timeline-filter.js reveals the filter form,
+hides entries whose `data-sectors` / `data-programmes` / `data-type` do not match, keeps the choice in
+the URL (`?sector=demining&programme=deep&type=quote`) and adds it to the links between parts.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ from collections import Counter, defaultdict
 from ..load.dataset import Record
 from .blocks import ref_link
 from .charts import events_chart
-from .model import TIMELINE, Site, date_of, index_of, page_of
+from .model import TIMELINE, Site, date_of, index_of, page_of, timeline_part
 from .text import attr, esc, front_matter, link, md_inline, plain_paragraphs, plural
 
 TYPES = (("", "Events and quotes"), ("event", "Events"), ("key", "Key milestones"), ("quote", "Quotes"))
+
+
+PART = '{ data-natoaz-part="" }'  # attr_list: a link between parts, which the script gives the filter's query
 
 
 def quote_anchor(quote_id: str) -> str:
@@ -77,17 +84,22 @@ def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
             f'<select id="natoaz-filter-{name}" name="{name}">{items}</select>')
 
 
-def filter_form(site: Site, entries: list[Record]) -> str:
+def filter_form(site: Site, entries: list[Record], counted: bool = True) -> str:
+    """The same choices on every part (a choice made on one part must exist on the next); counts on the overview."""
     sectors: Counter = Counter()
     programmes: Counter = Counter()
     for record in entries:
         record_sectors, record_programmes = _tags(site, record)
         sectors.update(record_sectors)
         programmes.update(record_programmes)
-    sector_options = [("", "All sectors")] + [(s.id, f"{site.label('sectors', s.id)} ({sectors[s.id]})")
+
+    def label(collection: str, record_id: str, count: int) -> str:
+        return f"{site.label(collection, record_id)} ({count})" if counted else site.label(collection, record_id)
+
+    sector_options = [("", "All sectors")] + [(s.id, label("sectors", s.id, sectors[s.id]))
                                               for s in site.sorted("sectors") if sectors[s.id]]
     programme_options = [("", "All programmes")] + [
-        (p.id, f"{site.label('programmes', p.id)} ({programmes[p.id]})") for p in site.programmes if programmes[p.id]]
+        (p.id, label("programmes", p.id, programmes[p.id])) for p in site.programmes if programmes[p.id]]
     return "\n".join([
         '<form class="natoaz-filter" data-natoaz-filter hidden>',
         "<fieldset>",
@@ -103,33 +115,99 @@ def filter_form(site: Site, entries: list[Record]) -> str:
     ])
 
 
-def timeline(site: Site) -> str:
-    here = TIMELINE
+def _entries(site: Site) -> dict[int, list[Record]]:
     entries = sorted([*site.events, *site.quotes], key=lambda r: (date_of(r), r.collection, r.id))
     by_year: dict[int, list[Record]] = defaultdict(list)
     for record in entries:
         by_year[date_of(record).year].append(record)
-    years = sorted(by_year)
+    return dict(sorted(by_year.items()))
+
+
+def _years_nav(here: str, by_year: dict[int, list[Record]], current: int | None = None) -> str:
+    """Every year as a Markdown link to its part (both engines rewrite Markdown links, not raw HTML ones); the
+    script adds the filter's query. On the overview each link keeps the old anchor (`timeline/#1994`), which
+    the script forwards to the year's part."""
+    items = []
+    for year in by_year:
+        target = link(here, timeline_part(year))
+        if year == current:
+            items.append(f'- [{year}]({target}){{ aria-current="page" }}')
+        else:
+            anchor = f"#{year} " if current is None else ""
+            items.append(f'- [{year}]({target}){{ {anchor}data-natoaz-part="" }}')
+    return "\n".join(['<nav class="natoaz-years" aria-label="Years" markdown="1">', "", *items, "", "</nav>"])
+
+
+def _counts_table(site: Site, here: str, by_year: dict[int, list[Record]]) -> list[str]:
+    rows = ["| Year | Events | Quotes | Key milestones |", "|---|---:|---:|---:|"]
+    for year, records in by_year.items():
+        events = [r for r in records if r.collection == "events"]
+        key = sum(1 for r in events if r.data.get("key"))
+        rows.append(f"| [{year}]({link(here, timeline_part(year))}){PART} | {len(events)} "
+                    f"| {len(records) - len(events)} | {key} |")
+    return rows
+
+
+def timeline(site: Site) -> str:
+    """The overview: counts, the chart, the sector pages and one entry point per year; no entries."""
+    here = TIMELINE
+    by_year = _entries(site)
+    years = list(by_year)
     first, last = (years[0], years[-1]) if years else ("–", "–")
+    entries = [r for records in by_year.values() for r in records]
     sector_links = " · ".join(ref_link(site, here, "sectors", s.id) for s in site.sorted("sectors")
                               if site.events_of[("sectors", s.id)])
     lines = [
         "# Timeline", "",
-        f"{plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} from {first} to {last}. "
-        "Each event has its own "
+        f"{plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} from {first} to {last}, "
+        "one page per year. Each event has its own "
         f"page with sources; [programmes]({link(here, index_of('programmes'))}) have pages of their own.", "",
         f"Browse by sector: {sector_links}", "",
         filter_form(site, entries),
+        "## Years", "",
+        _years_nav(here, by_year), "",
         events_chart(site, "chart-events-per-year"),
-        '<nav class="natoaz-years" aria-label="Years"><ul>'
-        + "".join(f'<li><a href="#{y}">{y}</a></li>' for y in years) + "</ul></nav>", "",
+        "## Entries per year", "",
+        *_counts_table(site, here, by_year), "",
     ]
-    for year in years:
-        lines += [f'<section class="natoaz-year" data-year="{year}" markdown="1">', "", f"## {year} {{#{year}}}", ""]
-        for record in by_year[year]:
-            lines += _event(site, here, record) if record.collection == "events" else _quote(site, here, record)
-        lines += ["</section>", ""]
-    description = (f"All {plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} of "
-                   "NATO–Azerbaijan cooperation "
-                   "by year, filterable by sector, programme and record type.")
+    description = (f"{plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} of "
+                   "NATO–Azerbaijan cooperation, one page per year, filterable by sector, programme and record type.")
     return front_matter("Timeline", description, search_exclude=True, og_type="website") + "\n".join(lines)
+
+
+def timeline_year(site: Site, by_year: dict[int, list[Record]], year: int, form: str) -> str:
+    here = timeline_part(year)
+    years = list(by_year)
+    at = years.index(year)
+    steps = []
+    if at > 0:
+        before = years[at - 1]
+        steps.append(f'[← {before}]({link(here, timeline_part(before))}){{ data-natoaz-part="" rel="prev" }}')
+    steps.append(f"[All years]({link(here, TIMELINE)}){PART}")
+    if at < len(years) - 1:
+        after = years[at + 1]
+        steps.append(f'[{after} →]({link(here, timeline_part(after))}){{ data-natoaz-part="" rel="next" }}')
+    records = by_year[year]
+    events = sum(1 for r in records if r.collection == "events")
+    lines = [f"# Timeline: {year}", "",
+             f"{plural(events, 'event')} and {plural(len(records) - events, 'quote')} in {year}. "
+             f"Other years: the [timeline overview]({link(here, TIMELINE)}){PART} has the chart and the counts.", "",
+             form, _years_nav(here, by_year, year), "",
+             f'<section class="natoaz-year" data-year="{year}" markdown="1">', "", f"## {year} {{#{year}}}", ""]
+    for record in records:
+        lines += _event(site, here, record) if record.collection == "events" else _quote(site, here, record)
+    lines += ["</section>", "", '<nav class="natoaz-steps" aria-label="Previous and next year" markdown="1">', "",
+              " · ".join(steps), "", "</nav>", ""]
+    description = (f"NATO–Azerbaijan cooperation in {year}: {plural(events, 'event')} and "
+                   f"{plural(len(records) - events, 'quote')}, filterable by sector, programme and record type.")
+    return front_matter(f"Timeline {year}", description, search_exclude=True, og_type="website") + "\n".join(lines)
+
+
+def timeline_pages(site: Site) -> dict[str, str]:
+    """The overview and one part per year that has entries."""
+    by_year = _entries(site)
+    form = filter_form(site, [r for records in by_year.values() for r in records], counted=False)
+    pages = {TIMELINE: timeline(site)}
+    for year in by_year:
+        pages[timeline_part(year)] = timeline_year(site, by_year, year, form)
+    return pages
