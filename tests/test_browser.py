@@ -254,7 +254,7 @@ def test_search_timeline_filter_and_palette_work_under_the_csp(watched: Watched,
     results = _search(watched, site_url, "DEEP")
     assert results.count() > 0
     page = watched.page
-    page.goto(site_url + "timeline/?sector=demining", wait_until="networkidle")
+    page.goto(site_url + "timeline/2025/?sector=demining", wait_until="networkidle")
     events = page.locator("[data-sectors]")
     assert 0 < sum(events.nth(i).is_visible() for i in range(events.count())) < events.count()
     # the theme's inline palette script (allowed by its hash) applies a stored palette on load
