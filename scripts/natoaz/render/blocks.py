@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 from ..load.dataset import Record
 from ..model.dates import human_span, parse_date
 from .model import Site, date_of, page_of
-from .text import esc, link, md_inline
+from .text import esc, link, md_inline, sanitize
 
 QUALITY = {"official": "official", "media": "media", "repost": "repost of another outlet's story",
            "weak": "weak source"}
@@ -32,19 +34,31 @@ def section(title: str, body: str, searchable: bool = False) -> str:
     return f"## {title}{marker}\n\n{body}\n" if body.strip() else ""
 
 
-def citation(site: Site, here: str, source_id: str) -> str:
+def quality_badge(quality: object) -> str:
+    """The source's quality as a word in a coloured badge (never colour alone); the class comes from our
+    own table, keyed by the schema's enum."""
+    if quality not in QUALITY:
+        return ""
+    return f'<span class="natoaz-badge natoaz-badge--{quality}">{quality}</span>'
+
+
+def citation(site: Site, here: str, source_id: str, full: bool = False) -> str:
+    """Title (linked to the source's page), publisher, date, quality badge; `full` adds the original's
+    address as a link (printed in full by the print stylesheet)."""
     source = site.record("sources", source_id).data
     date = source.get("date", "undated")
     when = "undated" if date == "undated" else parse_date(date).human()
     parts = [f"[{esc(source.get('title'))}]({link(here, page_of('sources', source_id))})",
              esc(source.get("publisher")), when]
-    if source.get("quality") in ("repost", "weak"):
-        parts.append(f"*{QUALITY[source['quality']]}*")
-    return ", ".join(parts)
+    badge = quality_badge(source.get("quality"))
+    text = ", ".join(parts) + (f" {badge}" if badge else "")
+    if full and source.get("url"):
+        text += " · " + sanitize(f'<a href="{html.escape(str(source["url"]), quote=True)}">original</a>')
+    return text
 
 
 def sources_section(site: Site, here: str, record: Record) -> str:
-    items = [f"1. {citation(site, here, s)}" for s in record.data.get("sources") or []]
+    items = [f"1. {citation(site, here, s, full=True)}" for s in record.data.get("sources") or []]
     return section("Sources", "\n".join(items))
 
 

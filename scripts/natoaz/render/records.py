@@ -39,29 +39,69 @@ def _page(site: Site, record: Record, title: str, description: str, *parts: str)
                         jsonld=make_jsonld(site, record) if make_jsonld else "") + body
 
 
+PRECISION = {"day": "", "month": " (day not recorded)", "year": " (month and day not recorded)"}
+RELATED = 5
+
+
+def fact_box(rows: list[tuple[str, str]]) -> str:
+    """The record's facts at a glance (a Wikipedia-style box): label, value; empty values left out."""
+    lines = [f"**{label}:** {value}" for label, value in rows if value]
+    return '<div class="natoaz-facts" markdown="1">\n\n' + "  \n".join(lines) + "\n\n</div>\n"
+
+
+def _neighbours(site: Site, here: str, event: Record) -> str:
+    """Previous and next event in time."""
+    events = site.events
+    i = next(n for n, e in enumerate(events) if e.id == event.id)
+    parts = []
+    if i > 0:
+        prev = events[i - 1]
+        parts.append(f"← Previous: {date_of(prev).human()} — {ref_link(site, here, 'events', prev.id)}")
+    if i + 1 < len(events):
+        nxt = events[i + 1]
+        parts.append(f"Next: {date_of(nxt).human()} — {ref_link(site, here, 'events', nxt.id)} →")
+    return '<nav class="natoaz-pager" aria-label="Previous and next event" markdown="1">\n\n' + \
+        "  \n".join(parts) + "\n\n</nav>\n" if parts else ""
+
+
+def _related(site: Site, here: str, event: Record) -> str:
+    """For each programme of the event, the other events of that programme nearest in time."""
+    out = []
+    day = date_of(event).first_day
+    for programme in event.data.get("programmes") or []:
+        others = [e for e in site.events_of[("programmes", programme)] if e != event.id]
+        nearest = sorted(others, key=lambda e: (abs((date_of(site.record("events", e)).first_day - day).days), e))
+        chosen = sorted(nearest[:RELATED], key=lambda e: (date_of(site.record("events", e)).first_day, e))
+        if chosen:
+            title = f"More from {esc(site.label('programmes', programme))}"
+            out.append(section(title, ref_list(site, here, "events", chosen, dated=True)))
+    return "\n".join(out)
+
+
 def event_page(site: Site, event: Record) -> str:
     here = page_of("events", event.id)
     d = event.data
-    when = date_of(event).human()
+    start = date_of(event)
+    when = start.human() + PRECISION[start.precision]
     if d.get("end"):
-        when += f" – {parse_date(d['end']).human()}"
-    facts = [f"**Date:** {when}"]
-    if d.get("place"):
-        facts.append(f"**Place:** {esc(d['place'])}")
-    facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d.get("sectors", [])))
-    year = date_of(event).year
-    facts.append(f"**Timeline:** [{year}]({link(here, timeline_part(year), event.id)})")
+        when = f"{start.human()} – {parse_date(d['end']).human()}"
+    year = start.year
+    refs = lambda c, ids: ", ".join(ref_link(site, here, c, i) for i in ids)  # noqa: E731
     quotes = site.quotes_of[("events", event.id)]
     return _page(
         site, event, d["title"], plain_summary(d["summary"]),
         f"# {esc(d['title'])}",
-        "  \n".join(facts),
+        fact_box([("Date", when), ("Place", esc(d.get("place", ""))),
+                  ("Participants", refs("people", d.get("people") or [])),
+                  ("Programmes", refs("programmes", d.get("programmes") or [])),
+                  ("Sectors", refs("sectors", d.get("sectors") or [])),
+                  ("Timeline", f"[{year}]({link(here, timeline_part(year), event.id)})")]),
         md_inline(d["summary"]),
         disagreements(site, here, event),
-        section("Programmes", ref_list(site, here, "programmes", d.get("programmes") or [])),
-        section("People", ref_list(site, here, "people", d.get("people") or [])),
         section("Quotes", ref_list(site, here, "quotes", quotes)),
         sources_section(site, here, event),
+        _related(site, here, event),
+        _neighbours(site, here, event),
         corrections_section(site, here, event),
         data_note(event),
     )
