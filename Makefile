@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 DATA ?= data
 
-.PHONY: reference bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
+.PHONY: validate standards-tools java reference bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 # A copied checkout carries a .venv whose .pth file points at the original's scripts/ (it would run the
 # original's code and write the original's site/): notice it and set the copy up again.
@@ -40,8 +40,8 @@ serve-full: $(STAMP)
 build: $(STAMP)
 	$(PY) -m natoaz build
 
-## test: lint and the whole test suite (browser tests included)
-test: $(STAMP) browser
+## test: lint and the whole test suite (browser tests and standards checks of a few pages included)
+test: $(STAMP) browser standards-tools
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
 
@@ -78,6 +78,29 @@ lighthouse: $(STAMP) browser
 	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
 	$(PY) -m natoaz build
 	$(PY) -m natoaz.tools.lighthouse
+
+## validate: the standards bodies' validators on every page of the built site/ (after `make build`), offline:
+## W3C Nu Html Checker, Atom (RFC 4287 RELAX NG), sitemap (sitemaps.org XSD), JSON-LD (schema.org definitions)
+validate: $(STAMP) standards-tools
+	$(PY) -m natoaz.standards
+
+## standards-tools: Java (Debian's default-jre-headless, when missing) and vnu.jar (npm, locked in tools/vnu)
+standards-tools: java tools/vnu/node_modules/.installed
+
+tools/vnu/node_modules/.installed: tools/vnu/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's npm (to fetch the locked vnu-jar)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+	@# --ignore-scripts: vnu-jar's postinstall would try to download a Java; Debian's is used
+	cd tools/vnu && npm ci --no-audit --no-fund --silent --ignore-scripts
+	touch $@
+
+java:
+	@java -version >/dev/null 2>&1 || { \
+	  echo "installing Debian's default-jre-headless (Java for the Nu Html Checker)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
 
 ## stats: counts per collection, sector and decade; unsourced records; disagreements
 stats: $(STAMP)

@@ -27,6 +27,7 @@ from natoaz.csp import add_csp
 from natoaz.problems import DataError, Problem, errors
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
 from natoaz.render.options import options_from_config
+from natoaz.standards.theme import fix_page
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
 _state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {},
@@ -120,8 +121,10 @@ def banner(problems: list[Problem]) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """`make build`: a Content Security Policy on every page (not under `serve`, whose live-reload script
+    """Every page: the theme's checkbox toggles made valid (outside any block: natoaz/standards/theme.py).
+    `make build`: a Content Security Policy on every page (not under `serve`, whose live-reload script
     is inline). During `serve` only: the data problems on top of every page."""
+    output = fix_page(output)
     if _state["command"] != "serve":
         return add_csp(output)
     if not _state["problems"]:
@@ -130,7 +133,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """404.html is a theme template, not a page: it gets the same policy."""
-    if template_name.endswith(".html") and _state["command"] != "serve":
-        return add_csp(output_content)
-    return output_content
+    """404.html is a theme template, not a page: it gets the same toggles fix and policy."""
+    if not template_name.endswith(".html"):
+        return output_content
+    output_content = fix_page(output_content)
+    return add_csp(output_content) if _state["command"] != "serve" else output_content

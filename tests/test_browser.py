@@ -345,3 +345,29 @@ def test_pages_without_their_own_navigation_hide_the_empty_left_column(browser, 
             assert page.locator(".md-sidebar--primary").is_visible() is not hidden, path
         finally:
             context.close()
+
+
+def test_theme_toggles_start_closed_even_if_restored_checked(watched: Watched, site_url: str) -> None:
+    """The drawer and search toggles lost `autocomplete="off"` (invalid on checkboxes); toggles.js
+    closes them when a reload or back/forward brings them back checked (as form-state restoration
+    does), leaves a fresh load alone, and the menu still opens on a phone."""
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    states = "[document.getElementById('__drawer').checked, document.getElementById('__search').checked]"
+
+    def restored_checked(route) -> None:
+        body = route.fetch().text()
+        for name in ("drawer", "search"):
+            body = body.replace(f'id="__{name}">', f'id="__{name}" checked>', 1)
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route(site_url + "about/", restored_checked)
+    page.goto(site_url + "about/", wait_until="networkidle")
+    assert page.evaluate(states) == [True, True]  # a fresh load: left as served
+    page.reload(wait_until="networkidle")
+    assert page.evaluate(states) == [False, False]
+    page.unroute(site_url + "about/")
+    page.goto(site_url + "about/", wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    assert page.evaluate("document.getElementById('__drawer').checked") is True
+    assert watched.errors == []
