@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,18 +30,35 @@ from natoaz.render.options import options_from_config
 from natoaz.standards.theme import fix_page
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
-_state: dict = {"command": "build", "dirty": False, "last_good": None, "release": None, "served": {},
-                "problems": [], "banner_key": ()}
+Generated = tuple[dict[str, str | bytes], dict[str, str]]  # (files by docs path, data file behind each page)
+
+
+@dataclass
+class HookState:
+    """What the hook remembers between builds of one `mkdocs` process."""
+
+    command: str = "build"  # build | serve | gh-deploy
+    dirty: bool = False  # `serve --dirty`: rebuild only changed pages
+    last_good: Generated | None = None  # served while the data has errors
+    release: str | None = None  # the data release date: every page's update date
+    served: dict[str, str | bytes] = field(default_factory=dict)  # content of each generated file last built
+    problems: list[Problem] = field(default_factory=list)  # shown in the serve banner
+    banner_key: tuple[str, ...] = ()
+
+
+_state = HookState()
 BANNER_LIMIT = 20  # problems listed in the banner; `make check-data` lists every one
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
-    _state["dirty"] = dirty
+    _state.command = command
+    _state.dirty = dirty
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
-    return Path(os.environ.get("NATOAZ_DATA_DIR") or Path(config.config_file_path).parent / "data")
+    """`extra.natoaz.data_dir` when `natoaz build` names another folder, else data/ beside mkdocs.yml."""
+    named = (config.extra.get("natoaz") or {}).get("data_dir")
+    return Path(named) if named else Path(config.config_file_path).parent / "data"
 
 
 def _options(config: MkDocsConfig) -> SiteOptions:
@@ -52,51 +69,52 @@ def _options(config: MkDocsConfig) -> SiteOptions:
         raise PluginError(f"mkdocs.yml: {exc}") from None
 
 
-def _generate(config: MkDocsConfig) -> tuple[dict[str, str | bytes], dict[str, str]]:
+def _generate(config: MkDocsConfig) -> Generated:
     try:
         dataset, warnings = load_valid(_data_dir(config))
     except DataError as exc:
-        _state["problems"] = exc.problems
-        if _state["command"] == "serve" and _state["last_good"] is not None:
+        _state.problems = exc.problems
+        if _state.command == "serve" and _state.last_good is not None:
             # Printed, not logged: a logged error would abort the strict build and stall the server.
             print(f"ERROR   -  The data has errors; still serving the last good version.\n{exc}",
                   file=sys.stderr, flush=True)
-            return _state["last_good"]
-        raise PluginError(f"The data has errors:\n{exc}") from None
-    _state["problems"] = warnings
+            return _state.last_good
+        print(exc, file=sys.stderr, flush=True)  # the report exactly as `make check-data` prints it
+        raise PluginError("The data has errors (listed above); nothing was built.") from None
+    _state.problems = warnings
     if warnings:
         log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
-    _state["release"] = release_date(dataset)
-    _state["last_good"] = (render_site(dataset, _options(config)), page_origins(dataset))
-    return _state["last_good"]
+    _state.release = release_date(dataset)
+    _state.last_good = (render_site(dataset, _options(config)), page_origins(dataset))
+    return _state.last_good
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, origins = _generate(config)
-    key = tuple(map(str, _state["problems"])) if _state["command"] == "serve" else ()
-    banner_changed, _state["banner_key"] = key != _state["banner_key"], key
+    key = tuple(map(str, _state.problems)) if _state.command == "serve" else ()
+    banner_changed, _state.banner_key = key != _state.banner_key, key
     for file in files:
         file.edit_uri = f"docs/{file.src_uri}"
-        if _state["dirty"] and banner_changed:  # the banner appears or changes: rebuild every page
+        if _state.dirty and banner_changed:  # the banner appears or changes: rebuild every page
             file.is_modified = lambda: True  # type: ignore[method-assign]
     for rel, content in pages.items():
         if files.get_file_from_path(rel) is not None:
             raise PluginError(f"docs/{rel} clashes with a generated file; rename the hand-written file")
         generated = File.generated(config, rel, content=content)
         generated.edit_uri = origins.get(rel)
-        if _state["dirty"]:
+        if _state.dirty:
             # `serve --dirty` rebuilds only modified files; a generated file counts as modified
             # when its content differs from the previous build's.
-            changed = banner_changed or _state["served"].get(rel) != content
+            changed = banner_changed or _state.served.get(rel) != content
             generated.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]
-            _state["served"][rel] = content
+            _state.served[rel] = content
         files.append(generated)
     return files
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    if _state["release"]:
-        page.update_date = _state["release"]  # sitemap dates from the data, not the clock
+    if _state.release:
+        page.update_date = _state.release  # sitemap dates from the data, not the clock
     return page
 
 
@@ -125,11 +143,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     `make build`: a Content Security Policy on every page (not under `serve`, whose live-reload script
     is inline). During `serve` only: the data problems on top of every page."""
     output = fix_page(output)
-    if _state["command"] != "serve":
+    if _state.command != "serve":
         return add_csp(output)
-    if not _state["problems"]:
+    if not _state.problems:
         return output
-    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner(_state["problems"]), output, count=1)
+    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner(_state.problems), output, count=1)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -137,4 +155,4 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content
     output_content = fix_page(output_content)
-    return add_csp(output_content) if _state["command"] != "serve" else output_content
+    return add_csp(output_content) if _state.command != "serve" else output_content

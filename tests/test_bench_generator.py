@@ -10,8 +10,8 @@ import pytest
 
 from conftest import FIXTURES, TODAY, edit
 from natoaz.check.validate import validate
-from natoaz.load.dataset import Dataset
-from natoaz.paths import COLLECTIONS
+from natoaz.model.records import Dataset
+from natoaz.model.registry import NAMES as COLLECTIONS
 from natoaz.tools.bench.base import map_refs
 from natoaz.tools.bench.generator import MANIFEST, _suffixed_ids, generate
 

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import TODAY, problems_of
+from natoaz.model.registry import NAMES as COLLECTIONS
 from natoaz.model.schema import expanded
-from natoaz.paths import COLLECTIONS, ROOT, SCHEMA_DIR
+from natoaz.paths import ROOT, SCHEMA_DIR
 from natoaz.render.reference import FILE, field_reference
 from natoaz.tools.scaffold import scaffold, slugify
 

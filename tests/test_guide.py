@@ -8,8 +8,8 @@ from pathlib import Path
 
 from natoaz.check.editor_checks import cut_by_comment
 from natoaz.check.validate import validate
-from natoaz.load.dataset import Record
 from natoaz.load.yaml_loader import load_yaml
+from natoaz.model.records import Record
 from natoaz.paths import DATA_DIR, ROOT
 
 GUIDE = ROOT / "docs/editing/index.md"

@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from conftest import MINI, problems_of
 from natoaz.build import build_site
 from natoaz.check.validate import load_valid, validate
+from natoaz.model.registry import NAMES as COLLECTIONS
 from natoaz.model.schema import expanded
 from natoaz.model.text_model import markdown_problems
-from natoaz.paths import COLLECTIONS
 from natoaz.problems import errors
 from natoaz.render import render_site
-from natoaz.render.text import esc, md_inline, plain_paragraphs
+from natoaz.render.escape import esc, md_inline, plain_paragraphs
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 RESOURCE_ATTRS = {"src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"}

@@ -17,8 +17,9 @@ from conftest import FIXTURES
 from natoaz import SCHEMA_VERSION
 from natoaz.build import build_site, copy_project, write_markdown
 from natoaz.check.validate import load_valid
+from natoaz.model.registry import NAMES as COLLECTIONS
 from natoaz.model.schema import validator
-from natoaz.paths import COLLECTIONS, ROOT, SCHEMA_DIR
+from natoaz.paths import ROOT, SCHEMA_DIR
 from natoaz.render import SiteOptions, render_site
 from natoaz.render.charts import KIND_COLOURS, SECTOR_COLOURS
 from natoaz.render.options import options_from_mkdocs_yml, url_path

@@ -6,7 +6,8 @@ import posixpath
 
 import pytest
 
-from natoaz.render.text import block, esc, link
+from natoaz.render.escape import block, esc
+from natoaz.render.text import link
 
 PAIRS = [("index.md", "events/x.md"), ("events/x.md", "events/y.md"), ("events/x.md", "index.md"),
          ("editing/reference.md", "editing/index.md"), ("a/b/c.md", "a/d.md"), ("a/b/c.md", "e/f/g.md"),

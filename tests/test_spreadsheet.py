@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES, edit
 from natoaz.check.validate import load_valid
-from natoaz.paths import COLLECTIONS
+from natoaz.model.registry import NAMES as COLLECTIONS
 from natoaz.render import SiteOptions, render_site
 from natoaz.render.spreadsheet import ABOUT_SHEET, DISAGREEMENTS_SHEET, FILE
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -45,29 +46,41 @@ def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_D
     return len(files)
 
 
+def _with_data_dir(config: Path, data_dir: Path) -> Path:
+    """A configuration beside `config` that inherits it and names the data folder for the hook
+    (`extra.natoaz.data_dir`): the folder is passed explicitly, not through the environment."""
+    handle, name = tempfile.mkstemp(prefix=".mkdocs-build-", suffix=".yml", dir=config.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        folder = json.dumps(str(data_dir.resolve()))  # JSON strings are YAML strings
+        out.write(f"INHERIT: {json.dumps(config.name)}\nextra:\n  natoaz:\n    data_dir: {folder}\n")
+    return Path(name)
+
+
 def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml",
                data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = ()) -> int:
-    """Validate first, then `mkdocs build --strict` into a temporary folder, then swap it into place.
+    """`mkdocs build --strict` into a temporary folder, then swap it into place. The data is loaded and
+    validated once, by the hook, which prints every problem the way `make check-data` does and stops
+    the build before any page is written.
 
     One build of a folder at a time (an flock the OS releases if the build dies); temporary folders
     go on error, Ctrl-C and SIGTERM, and those of killed builds are swept by the next one.
     Raises SwapError (site/ unchanged) when the folder cannot be replaced."""
-    load_valid(data_dir)  # fail fast, before MkDocs starts, with every data problem (DataError)
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "NATOAZ_DATA_DIR": str(data_dir.resolve())}
     with output_lock(site_dir), signals_interrupt():
         sweep(site_dir)
         temp = Path(tempfile.mkdtemp(prefix=temp_prefix(site_dir), dir=site_dir.parent))
+        settings = _with_data_dir(config, data_dir)
         try:
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(settings),
                        "-d", str(temp), *extra_args]
-            result = subprocess.run(command, env=env, cwd=config.parent, preexec_fn=ignore_sigint)
+            result = subprocess.run(command, cwd=config.parent, preexec_fn=ignore_sigint)
             if result.returncode != 0:
                 return result.returncode
             swap(temp, site_dir)
         finally:
             shutil.rmtree(temp, ignore_errors=True)
+            settings.unlink(missing_ok=True)
     return 0
 
 

@@ -6,13 +6,12 @@ import argparse
 import json
 import sys
 import time
-from itertools import groupby
 from pathlib import Path
 
 from .atomic import SwapError
 from .links.linkcheck import register as register_link_checks
 from .paths import DATA_DIR, ROOT
-from .problems import DataError, errors
+from .problems import DataError, errors, format_report
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -23,14 +22,7 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps({"errors": len(errors(problems)), "warnings": len(problems) - len(errors(problems)),
                           "problems": [p.as_dict() for p in problems]}, indent=2))
     else:
-        for file, group in groupby(problems, key=lambda p: p.file):
-            print(file)
-            for p in group:
-                label = "warning" if p.severity != "error" else "error"
-                hint = f"  → {p.hint}" if p.hint else ""
-                print(f"  {p.file}:{p.line}:{p.col}  {p.place or '-'}  {label}: {p.message}{hint}")
-        found = errors(problems)
-        print(f"{len(found)} error(s), {len(problems) - len(found)} warning(s).")
+        print(format_report(problems))
     return 1 if errors(problems) else 0
 
 
@@ -68,11 +60,12 @@ def _ask(label: str, value: str) -> str:
 
 def _new(args: argparse.Namespace) -> int:
     from .model.dates import DateError
-    from .tools.scaffold import FOLDERS, NEEDS, ScaffoldError, scaffold
+    from .model.registry import by_singular
+    from .tools.scaffold import NEEDS, ScaffoldError, kinds, scaffold
 
-    kind = _ask(f"kind of record ({', '.join(FOLDERS)})", args.collection or "")
-    if kind not in FOLDERS:
-        print(f"KIND must be one of {', '.join(FOLDERS)}, e.g. make new KIND=event TITLE=\"…\" DATE=2025-05-06",
+    kind = _ask(f"kind of record ({', '.join(kinds())})", args.collection or "")
+    if kind not in kinds():
+        print(f"KIND must be one of {', '.join(kinds())}, e.g. make new KIND=event TITLE=\"…\" DATE=2025-05-06",
               file=sys.stderr)
         return 2
     label = {"person": "name", "programme": "name", "quote": "the words, exactly as the source prints them"}
@@ -85,7 +78,7 @@ def _new(args: argparse.Namespace) -> int:
         when = _ask(f"{what} (YYYY-MM-DD, YYYY-MM or YYYY; empty if unknown)", when)
     new_file = False
     try:
-        target = Path(args.data) / FOLDERS[kind] / f"{when[:4]}.yaml"
+        target = Path(args.data) / by_singular(kind).name / f"{when[:4]}.yaml"
         new_file = kind in ("event", "quote") and not target.exists()
         path, record_id = scaffold(kind, title, when, Path(args.data), publisher=asked.get("publisher", ""),
                                    speaker=asked.get("speaker", ""))

@@ -7,5 +7,15 @@ DATA_DIR = ROOT / "data"
 SCHEMA_DIR = ROOT / "schemas"
 DOCS_DIR = ROOT / "docs"
 
-# Collections in load order; the folder under data/ is named like the collection.
-COLLECTIONS = ("sectors", "sources", "people", "programmes", "events", "quotes")
+
+def display_path(path: Path | str, *bases: Path) -> str:
+    """A path as people read it in reports: relative to the first of `bases` that holds it (for a
+    symlink, the link itself, not its target), else as given. The one helper for this."""
+    given = Path(path)
+    absolute = given.parent.resolve() / given.name if given.name else given.resolve()
+    for base in bases:
+        try:
+            return absolute.relative_to(base.resolve()).as_posix() or "."
+        except ValueError:
+            continue
+    return given.as_posix()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from .model.text_safety import shown
 
@@ -61,6 +62,14 @@ def human_field(name: str) -> str:
     return out
 
 
+def field_name(path: tuple) -> str:
+    """A field path as editors write it: `roles[0].start`."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
 
@@ -74,7 +83,13 @@ class DataError(Exception):
 
 
 def format_report(problems: list[Problem]) -> str:
+    """The one way problems are printed (`make check-data`, `make build`, `make serve`, the hook): grouped
+    by file, one line each, `file:line:col  field  error: message  → hint`, then the counts."""
+    lines = []
+    for file, group in groupby(problems, key=lambda p: p.file):
+        lines.append(file)
+        lines += [f"  {p.file}:{p.line}:{p.col}  {p.place or '-'}  {'error' if p.severity == ERROR else 'warning'}: "
+                  f"{p.message}" + (f"  → {p.hint}" if p.hint else "") for p in group]
     found = errors(problems)
-    lines = [str(p) for p in problems]
-    lines.append(f"{len(found)} error(s), {len(problems) - len(found)} warning(s) in the data.")
+    lines.append(f"{len(found)} error(s), {len(problems) - len(found)} warning(s).")
     return "\n".join(lines)

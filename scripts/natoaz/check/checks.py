@@ -8,33 +8,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from ..load.dataset import Dataset, Record
+from ..model import registry
 from ..model.dates import DateError, PartialDate, parse_date
-from ..model.schema import suggest
+from ..model.records import Dataset, Record
+from ..model.schema import date_fields, suggest
 from ..problems import WARNING, Problem
-
-# (field, target collection); `field[]` is a list of ids.
-REFERENCES: dict[str, list[tuple[str, str]]] = {
-    "events": [("sectors[]", "sectors"), ("programmes[]", "programmes"), ("people[]", "people"),
-               ("sources[]", "sources")],
-    "programmes": [("parent", "programmes"), ("sectors[]", "sectors"), ("sources[]", "sources")],
-    "quotes": [("speaker", "people"), ("event", "events"), ("programmes[]", "programmes"),
-               ("sectors[]", "sectors"), ("sources[]", "sources")],
-    "people": [("sources[]", "sources")],
-    "sources": [],
-    "sectors": [],
-}
-# Date fields and the spans they form: (start, end) paths relative to the record.
-SPANS: dict[str, list[tuple[tuple, tuple | None]]] = {
-    "events": [(("date",), ("end",))],
-    "programmes": [(("participation", "start"), ("participation", "end"))],
-    "quotes": [(("date",), None)],
-    "people": [],  # roles are handled per item
-    "sources": [(("date",), None)],
-    "sectors": [],
-}
-SINGULAR = {"sectors": "sector", "programmes": "programme", "people": "person", "sources": "source",
-            "events": "event", "quotes": "quote"}
 
 
 def _list(value) -> list:
@@ -42,54 +20,30 @@ def _list(value) -> list:
     return value if isinstance(value, list) else []
 
 
-def _get(data: dict, path: tuple):
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
 def _references(record: Record, dataset: Dataset) -> Iterator[Problem]:
-    pairs = list(REFERENCES[record.collection])
-    for i, item in enumerate(_list(record.data.get("disagreements"))):
-        for j, _ in enumerate(_list(item.get("readings") if isinstance(item, dict) else None)):
-            pairs.append((f"disagreements.{i}.readings.{j}.sources[]", "sources"))
-    for i, _ in enumerate(_list(record.data.get("corrections"))):
-        pairs.append((f"corrections.{i}.sources[]", "sources"))
-    for spec, target in pairs:
-        many = spec.endswith("[]")
-        path = tuple(int(p) if p.isdigit() else p for p in spec.removesuffix("[]").split("."))
-        value = _get(record.data, path)
-        if value is None:
+    """Every reference the schema declares (`"x-refers-to"`) must name an existing record."""
+    for path, target, ref in record.links():
+        known = dataset[target]
+        if ref in known:
             continue
-        items = list(enumerate(value)) if many and isinstance(value, list) else [(None, value)]
-        for index, ref in items:
-            if not isinstance(ref, str) or ref in dataset[target]:
-                continue
-            where = path + ((index,) if index is not None else ())
-            blocked = dataset.unreadable_file(target, ref)
-            if blocked:  # one line instead of a misleading "did you mean"
-                yield record.problem(where, f"`{ref}` is in a file that could not be read ({blocked}): fix that first")
-                continue
-            known = dataset[target]
-            guess = suggest(ref, set(known)) or next((k for k in sorted(known) if k.startswith(ref)), "")
-            broken = sorted(dataset.unreadable.get(target, {}))
-            if broken:  # the id may be in a file that could not be read: no guessing
-                hint = f"{', '.join(broken)} could not be read: fix that first"
-            elif guess:
-                hint = f"did you mean `{guess}`?"
-            else:
-                sample = ", ".join(f"`{k}`" for k in sorted(known)[:5])
-                hint = f"known ids include {sample}…" if known else f"add it under data/{target}/"
-            yield record.problem(where, f"`{ref}` is not a {SINGULAR[target]} id", hint)
+        blocked = dataset.unreadable_file(target, ref)
+        if blocked:  # one line instead of a misleading "did you mean"
+            yield record.problem(path, f"`{ref}` is in a file that could not be read ({blocked}): fix that first")
+            continue
+        guess = suggest(ref, set(known)) or next((k for k in sorted(known) if k.startswith(ref)), "")
+        broken = sorted(dataset.unreadable.get(target, {}))
+        if broken:  # the id may be in a file that could not be read: no guessing
+            hint = f"{', '.join(broken)} could not be read: fix that first"
+        elif guess:
+            hint = f"did you mean `{guess}`?"
+        else:
+            sample = ", ".join(f"`{k}`" for k in sorted(known)[:5])
+            hint = f"known ids include {sample}…" if known else f"add it under data/{target}/"
+        yield record.problem(path, f"`{ref}` is not a {registry.collection(target).singular} id", hint)
 
 
 def _date(record: Record, path: tuple, today: date) -> PartialDate | None:
-    value = _get(record.data, path)
+    value = record.get(path)
     if not isinstance(value, str) or value == "undated":
         return None
     try:
@@ -106,12 +60,24 @@ class _Bad(Exception):
         self.problem = problem
 
 
+def _spans(record: Record) -> list[tuple[tuple, tuple | None]]:
+    """The record's dates (the schema's partial-date fields), each `date` or `start` paired with the
+    `end` beside it, if any: (start, end) path pairs, end None for a single date."""
+    paths = [path for pattern in date_fields(record.collection) for path, _ in record.values_at(pattern)]
+    ends = [p for p in paths if p[-1] == "end"]
+    spans: list[tuple[tuple, tuple | None]] = []
+    for path in paths:
+        end = path[:-1] + ("end",)
+        if path[-1] in ("date", "start") and end in ends:
+            spans.append((path, end))
+            ends.remove(end)
+        elif path[-1] != "end":
+            spans.append((path, None))
+    return spans + [(end, None) for end in ends]  # an end without a start is still a date to check
+
+
 def _dates(record: Record, today: date) -> Iterator[Problem]:
-    spans = list(SPANS[record.collection])
-    spans += [(("roles", i, "start"), ("roles", i, "end")) for i in range(len(_list(record.data.get("roles"))))]
-    spans += [((name,), None) for name in ("added", "updated")]
-    spans += [(("corrections", i, "date"), None) for i in range(len(_list(record.data.get("corrections"))))]
-    for start_path, end_path in spans:
+    for start_path, end_path in _spans(record):
         try:
             start = _date(record, start_path, today)
             end = _date(record, end_path, today) if end_path else None
@@ -206,8 +172,9 @@ def _former_ids(dataset: Dataset) -> Iterator[Problem]:
                 if not isinstance(old, str):
                     continue
                 if old in records:
+                    current = records[old]
                     yield record.problem(("former_ids", i), f"former id `{old}` is the id of a current "
-                                         f"{SINGULAR[collection]} ({records[old].file}:{records[old].line})",
+                                         f"{registry.collection(collection).singular} ({current.file}:{current.line})",
                                          "an old address must not point at two records; drop one of them")
                 elif old in owners:
                     first = owners[old]
@@ -218,10 +185,9 @@ def _former_ids(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _uncited_sources(dataset: Dataset) -> Iterator[Problem]:
-    if any(dataset.unreadable.get(c) for c in ("events", "programmes", "quotes", "people")):
+    if any(dataset.unreadable.get(c) for c in dataset.records):
         return  # a citing file could not be read: "never cited" would be misleading
-    cited = {s for collection in ("events", "programmes", "quotes", "people")
-             for record in dataset[collection].values() for s in record.cited_sources}
+    cited = {s for records in dataset.records.values() for record in records.values() for s in record.cited_sources}
     for source_id, source in sorted(dataset["sources"].items()):
         if source_id not in cited:
             yield source.problem(("id",), f"source `{source_id}` is never cited", "cite it or delete the file",

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..load.dataset import Dataset, Record
+from ..model.records import Dataset, Record
 from ..problems import ERROR, WARNING, Problem
 
 PLACEHOLDER = "TODO"  # every value `make new` cannot know starts with this word

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..load.dataset import Dataset, load_dataset
+from ..load.dataset import load_dataset
+from ..model.records import Dataset
 from ..paths import DATA_DIR
 from ..problems import DataError, Problem, errors
 from .checks import check_dataset

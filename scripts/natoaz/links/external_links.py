@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..load.dataset import load_dataset
 from ..load.yaml_loader import load_yaml
-from ..paths import ROOT
+from ..paths import ROOT, display_path
 from ..problems import DataError, Problem, errors
 from .lychee import LinkResult, run_lychee
 
@@ -103,7 +103,7 @@ def load_exceptions(path: Path, root: Path = ROOT) -> list[KnownException]:
     """links/exceptions.yaml: a list of {pattern, reason}; raises DataError listing every problem."""
     if not path.is_file():
         return []
-    rel = _relative(path, root)
+    rel = display_path(path, root)
     doc, problems = load_yaml(path.read_bytes(), rel)
     found: list[KnownException] = []
     items = doc.value if doc is not None else None
@@ -149,13 +149,6 @@ def verdict(result: LinkResult) -> str:
     return "unreachable" if result.network_failure else "failed"
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def check_external(data_dir: Path, docs_dir: Path, exceptions: list[KnownException],
                    lychee_config: Path = LYCHEE_CONFIG, cache_dir: Path = ROOT, root: Path | None = None,
                    extra_args: tuple[str, ...] = ()) -> ExternalCheck:
@@ -191,7 +184,7 @@ def check_external(data_dir: Path, docs_dir: Path, exceptions: list[KnownExcepti
             if 0 < result.line <= len(urls):
                 pairs += [(c, result) for c in by_url[urls[result.line - 1]]]
         elif re.match(r"https?://", result.original_url or result.url):
-            page = _relative(Path(result.input), root or docs_dir.parent)
+            page = display_path(result.input, root or docs_dir.parent)
             pairs.append((Citation(result.original_url or result.url, page, result.line), result))
     _judge(check, pairs, exceptions)
     return check

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..paths import DATA_DIR, DOCS_DIR, ROOT
+from ..paths import DATA_DIR, DOCS_DIR, ROOT, display_path
 from ..problems import DataError
 from .external_links import (
     EXCEPTIONS_FILE,
@@ -29,17 +29,10 @@ from .lychee import LycheeError
 from .site_links import check_site, format_site_report, site_url_from_config, site_url_of_build
 
 
-def _label(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
-    except ValueError:
-        return str(path)
-
-
 def run_check_links(args: argparse.Namespace) -> int:
     site = Path(args.site_dir)
     if not (site / "index.html").is_file():
-        print(f"no built site in {_label(site)}/: run `make build` first", file=sys.stderr)
+        print(f"no built site in {display_path(site, Path.cwd())}/: run `make build` first", file=sys.stderr)
         return USAGE
     site_url = args.site_url
     if site_url is None:  # the address the site was built with, else the one it will be built with
@@ -49,7 +42,7 @@ def run_check_links(args: argparse.Namespace) -> int:
     except LycheeError as exc:
         print(exc, file=sys.stderr)
         return USAGE
-    print(format_site_report(check, _label(site)))
+    print(format_site_report(check, display_path(site, Path.cwd())))
     return 1 if check.breaks else 0
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..load.config import read_config
+from ..paths import display_path
 from .lychee import LinkResult, run_lychee
 
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
@@ -120,14 +121,6 @@ def _reason(result: LinkResult) -> str:
     return result.status
 
 
-def _relative_page(source: str, site: Path) -> str:
-    path = Path(source)
-    try:
-        return path.resolve().relative_to(site).as_posix()
-    except ValueError:
-        return source
-
-
 def check_site(site_dir: Path, site_url: str | None = None) -> SiteCheck:
     """Check every internal link and fragment of the built site; return the breaks found."""
     site = site_dir.resolve()
@@ -140,7 +133,7 @@ def check_site(site_dir: Path, site_url: str | None = None) -> SiteCheck:
     for result in report.results:
         if result.outcome not in ("error", "timeout"):
             continue
-        page = _relative_page(result.input, site)
+        page = display_path(result.input, site)
         if page not in pages:
             path = site / page
             pages[page] = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []

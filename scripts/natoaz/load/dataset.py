@@ -7,97 +7,19 @@ import hashlib
 import os
 import re
 import stat as stat_
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from ..model.records import Dataset, Record
+from ..model.registry import NAMES
 from ..model.schema import explain, validator
-from ..paths import COLLECTIONS, DATA_DIR, ROOT
+from ..paths import DATA_DIR, ROOT, display_path
 from ..problems import Problem
 from .yaml_loader import MAX_FILE_BYTES, Located, load_yaml
 
 
-@dataclass
-class Record:
-    collection: str
-    data: dict[str, Any]
-    file: str  # path relative to the project root, e.g. data/events/1994.yaml
-    positions: dict[tuple, tuple[int, int]]
-    key_positions: dict[tuple, tuple[int, int]]
-
-    @property
-    def id(self) -> str:
-        return str(self.data.get("id", ""))
-
-    @property
-    def cited_sources(self) -> list[str]:
-        """Ids of the sources the record cites: `sources`, disagreements' readings, corrections."""
-        def items(value: Any, kind: type) -> list:
-            return [v for v in value if isinstance(v, kind)] if isinstance(value, list) else []
-
-        found = items(self.data.get("sources"), str)
-        cites = [r for i in items(self.data.get("disagreements"), dict) for r in items(i.get("readings"), dict)]
-        cites += items(self.data.get("corrections"), dict)
-        for cite in cites:
-            found += [s for s in items(cite.get("sources"), str) if s not in found]
-        return found
-
-    @property
-    def line(self) -> int:
-        return self.positions.get((), (1, 1))[0]
-
-    def where(self, path: tuple = (), at_key: bool = False) -> tuple[int, int]:
-        """Line and column of a field (or of the nearest enclosing value that exists)."""
-        if at_key and path in self.key_positions:
-            return self.key_positions[path]
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path, (1, 1))
-
-    def problem(self, path: tuple, message: str, hint: str = "", severity: str = "error",
-                at_key: bool = False) -> Problem:
-        line, col = self.where(path, at_key)
-        name = ""
-        for part in path:
-            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-        return Problem(self.file, line, col, name, message, severity=severity, hint=hint)
-
-
-@dataclass
-class Dataset:
-    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {c: {} for c in COLLECTIONS})
-    files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 of the bytes
-    lines: dict[str, list[str]] = field(default_factory=dict)  # relative path -> raw lines of a readable file
-    # files that could not be read (syntax error, encoding…): collection -> {relative path: ids guessed from the text}
-    unreadable: dict[str, dict[str, set[str]]] = field(default_factory=dict)
-
-    def __getitem__(self, collection: str) -> dict[str, Record]:
-        return self.records[collection]
-
-    def get(self, collection: str, record_id: str) -> Record | None:
-        return self.records[collection].get(record_id)
-
-    def unreadable_file(self, collection: str, record_id: str) -> str:
-        """The unreadable file that probably holds `record_id`, or ""."""
-        for rel, ids in sorted(self.unreadable.get(collection, {}).items()):
-            if record_id in ids:
-                return rel
-        return ""
-
-    def counts(self) -> dict[str, int]:
-        return {c: len(self.records[c]) for c in COLLECTIONS}
-
-
 def _relative(path: Path, root: Path) -> str:
-    """Paths as editors see them: relative to the project (or to `root`) where possible.
-    The link itself, not its target, for a symlink."""
-    path = path.parent.resolve() / path.name
-    for base in (ROOT, root):
-        try:
-            return path.relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    """Paths as editors see them: relative to the project (or to `root`) where possible."""
+    return display_path(path, ROOT, root)
 
 
 def _split(doc: Located, collection: str) -> list[tuple[dict, tuple]]:
@@ -123,11 +45,6 @@ def _guess_ids(path: Path, rel: str) -> set[str]:
     return set(_ID_LINE.findall((raw or b"").decode("utf-8", "replace"))) | {path.stem}
 
 
-# Parsed files keyed by (path, size, mtime_ns) and then by content hash, so that a rebuild
-# during `serve` re-reads only the files that changed.
-_CACHE: dict[str, tuple[tuple, str, Located | None, list[Problem]]] = {}
-
-
 def _file_problem(rel: str, message: str, hint: str = "") -> Problem:
     return Problem(rel, 1, 1, "", message, hint=hint)
 
@@ -150,29 +67,6 @@ def _read(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
         return None, [_file_problem(rel, f"cannot read the file: {exc.strerror}", "check its permissions")]
     finally:
         os.close(fd)
-
-
-def _load_file(path: Path, rel: str) -> tuple[str, Located | None, list[Problem]]:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return "", None, [_file_problem(rel, f"cannot read the file: {exc.strerror}")]
-    stamp = (info.st_size, info.st_mtime_ns)
-    where = str(path.absolute())
-    cached = _CACHE.get(where)
-    if cached and cached[0] == stamp:
-        return cached[1], cached[2], cached[3]
-    raw, problems = _read(path, rel)
-    if raw is None:
-        _CACHE.pop(where, None)
-        return "", None, problems
-    digest = hashlib.sha256(raw).hexdigest()
-    if cached and cached[1] == digest:
-        _CACHE[where] = (stamp, *cached[1:])
-        return cached[1], cached[2], cached[3]
-    doc, problems = load_yaml(raw, rel)
-    _CACHE[where] = (stamp, digest, doc, problems)
-    return digest, doc, problems
 
 
 _KINDS = {stat_.S_IFIFO: "a named pipe (FIFO)", stat_.S_IFSOCK: "a socket", stat_.S_IFCHR: "a device",
@@ -232,77 +126,117 @@ def _data_files(folder: Path, base: Path, root: Path) -> tuple[list[Path], list[
     return sorted(files), problems
 
 
-# Records and schema problems of a file, keyed by (collection, path) with the content hash they
-# came from: unchanged files are not re-validated on a rebuild.
-_RECORDS: dict[tuple[str, str], tuple[str, list[Record], list[Problem]]] = {}
+class Loader:
+    """Reads data folders into records. It owns its caches, so that a rebuild during `serve` re-reads
+    and re-validates only the files that changed: parsed files by (size, mtime) and then by content
+    hash, and each file's records and schema problems by content hash."""
 
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[tuple, str, Located | None, list[Problem]]] = {}
+        self.records: dict[tuple[str, str], tuple[str, list[Record], list[Problem]]] = {}
 
-def _records_of_file(collection: str, rel: str, digest: str, doc: Located) -> tuple[list[Record], list[Problem]]:
-    cached = _RECORDS.get((collection, rel))
-    if cached and cached[0] == digest:
-        return cached[1], cached[2]
-    check = validator(collection)
-    records: list[Record] = []
-    problems: list[Problem] = []
-    items = _split(doc, collection)
-    if not items and doc.value is not None:
-        problems.append(Problem(rel, 1, 1, "", "a data file holds one record or a list of records"))
-    for item, prefix in items:
-        record = Record(collection, item if isinstance(item, dict) else {}, rel,
-                        _sub(doc.positions, prefix), _sub(doc.key_positions, prefix))
-        if not isinstance(item, dict):
-            problems.append(record.problem((), "each record is a group of fields (`id: …`, `title: …`)"))
-            continue
-        rejected: set[str] = set()
-        for error in check.iter_errors(item):
-            for err_path, message, hint, at_key in explain(error, collection):
+    def clear(self) -> None:
+        self.files.clear()
+        self.records.clear()
+
+    def _load_file(self, path: Path, rel: str) -> tuple[str, Located | None, list[Problem]]:
+        try:
+            info = path.stat()
+        except OSError as exc:
+            return "", None, [_file_problem(rel, f"cannot read the file: {exc.strerror}")]
+        stamp = (info.st_size, info.st_mtime_ns)
+        where = str(path.absolute())
+        cached = self.files.get(where)
+        if cached and cached[0] == stamp:
+            return cached[1], cached[2], cached[3]
+        raw, problems = _read(path, rel)
+        if raw is None:
+            self.files.pop(where, None)
+            return "", None, problems
+        digest = hashlib.sha256(raw).hexdigest()
+        if cached and cached[1] == digest:
+            self.files[where] = (stamp, *cached[1:])
+            return cached[1], cached[2], cached[3]
+        doc, problems = load_yaml(raw, rel)
+        self.files[where] = (stamp, digest, doc, problems)
+        return digest, doc, problems
+
+    def _records_of_file(self, collection: str, rel: str, digest: str,
+                         doc: Located) -> tuple[list[Record], list[Problem]]:
+        cached = self.records.get((collection, rel))
+        if cached and cached[0] == digest:
+            return cached[1], cached[2]
+        check = validator(collection)
+        records: list[Record] = []
+        problems: list[Problem] = []
+        items = _split(doc, collection)
+        if not items and doc.value is not None:
+            problems.append(Problem(rel, 1, 1, "", "a data file holds one record or a list of records"))
+        for item, prefix in items:
+            record = Record(collection, item if isinstance(item, dict) else {}, rel,
+                            _sub(doc.positions, prefix), _sub(doc.key_positions, prefix))
+            if not isinstance(item, dict):
+                problems.append(record.problem((), "each record is a group of fields (`id: …`, `title: …`)"))
+                continue
+            rejected: set[str] = set()
+            explained = []
+            for error in check.iter_errors(item):
+                explained += explain(error)
+                if error.absolute_path:
+                    rejected.add(str(error.absolute_path[0]))
+            for err_path, message, hint, at_key in dict.fromkeys(explained):  # once each, in order
                 problems.append(record.problem(err_path, message, hint, at_key=at_key))
-            if error.absolute_path:
-                rejected.add(str(error.absolute_path[0]))
-        # later checks, stats and pages see only the fields the schema accepted
-        record.data = {k: v for k, v in item.items() if k not in rejected}
-        records.append(record)
-    _RECORDS[(collection, rel)] = (digest, records, problems)
-    return records, problems
+            # later checks, stats and pages see only the fields the schema accepted
+            record.data = {k: v for k, v in item.items() if k not in rejected}
+            records.append(record)
+        self.records[(collection, rel)] = (digest, records, problems)
+        return records, problems
+
+    def load(self, data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[Dataset, list[Problem]]:
+        """Read and schema-check every record; return the dataset and every problem found."""
+        root = root or data_dir.parent
+        dataset = Dataset()
+        problems: list[Problem] = []
+        base = data_dir.resolve()
+        for collection in NAMES:
+            folder = data_dir / collection
+            kind, found = _entry(folder, _relative(folder, root), base) if folder.is_dir() else ("", [])
+            if kind != "dir":
+                problems += found or [Problem(_relative(folder, root), 1, 1, "", f"missing folder for `{collection}`")]
+                continue
+            paths, found = _data_files(folder, base, root)
+            problems += found
+            for path in paths:
+                rel = _relative(path, root)
+                if path.suffix not in (".yaml", ".yml"):
+                    problems.append(Problem(rel, 1, 1, "", "only .yaml files belong in data/", severity="warning"))
+                    continue
+                digest, doc, file_problems = self._load_file(path, rel)
+                if digest:
+                    dataset.files[rel] = digest
+                problems += file_problems
+                if doc is None:
+                    dataset.unreadable.setdefault(collection, {})[rel] = _guess_ids(path, rel)
+                    continue
+                dataset.lines[rel] = doc.lines
+                records, record_problems = self._records_of_file(collection, rel, digest, doc)
+                problems += record_problems
+                for record in records:
+                    item = record.data
+                    if not isinstance(item.get("id"), str):
+                        continue
+                    if record.id in dataset[collection]:
+                        first = dataset[collection][record.id]
+                        problems.append(record.problem(("id",), f"duplicate id `{record.id}`",
+                                                       f"first used at {first.file}:{first.line}; ids must be unique"))
+                        continue
+                    dataset[collection][record.id] = record
+        return dataset, problems
+
+
+LOADER = Loader()  # the process's loader: the CLI, the hook and the tests share its caches
 
 
 def load_dataset(data_dir: Path = DATA_DIR, root: Path | None = None) -> tuple[Dataset, list[Problem]]:
     """Read and schema-check every record; return the dataset and every problem found."""
-    root = root or data_dir.parent
-    dataset = Dataset()
-    problems: list[Problem] = []
-    base = data_dir.resolve()
-    for collection in COLLECTIONS:
-        folder = data_dir / collection
-        kind, found = _entry(folder, _relative(folder, root), base) if folder.is_dir() else ("", [])
-        if kind != "dir":
-            problems += found or [Problem(_relative(folder, root), 1, 1, "", f"missing folder for `{collection}`")]
-            continue
-        paths, found = _data_files(folder, base, root)
-        problems += found
-        for path in paths:
-            rel = _relative(path, root)
-            if path.suffix not in (".yaml", ".yml"):
-                problems.append(Problem(rel, 1, 1, "", "only .yaml files belong in data/", severity="warning"))
-                continue
-            digest, doc, file_problems = _load_file(path, rel)
-            if digest:
-                dataset.files[rel] = digest
-            problems += file_problems
-            if doc is None:
-                dataset.unreadable.setdefault(collection, {})[rel] = _guess_ids(path, rel)
-                continue
-            dataset.lines[rel] = doc.lines
-            records, record_problems = _records_of_file(collection, rel, digest, doc)
-            problems += record_problems
-            for record in records:
-                item = record.data
-                if not isinstance(item.get("id"), str):
-                    continue
-                if record.id in dataset[collection]:
-                    first = dataset[collection][record.id]
-                    problems.append(record.problem(("id",), f"duplicate id `{record.id}`",
-                                                   f"first used at {first.file}:{first.line}; ids must be unique"))
-                    continue
-                dataset[collection][record.id] = record
-    return dataset, problems
+    return LOADER.load(data_dir, root)

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from ..paths import SCHEMA_DIR
+from .dates import DateError, parse_date
 from .text_model import HINT, markdown_problems
 from .urls import url_problem
 
@@ -39,6 +40,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Itera
 
 
 _FORMATS = FormatChecker(formats=())
+_DATE_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 @_FORMATS.checks("uri", raises=ValueError)
@@ -60,6 +62,14 @@ def _text_kind(validator: Any, kind: str, instance: Any, schema: dict) -> Iterat
             error = ValidationError(message)
             error.cause = instance[max(offset, 0):offset + 40].split("\n")[0]  # type: ignore[assignment]
             yield error
+
+
+@_FORMATS.checks("partial-date", raises=DateError)
+def _partial_date(value: object) -> bool:
+    """A date that exists, with honest precision. A value of another shape is the pattern's to report."""
+    if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+        parse_date(value)
+    return True
 
 
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "x-text": _text_kind})
@@ -100,6 +110,43 @@ def suggest(word: str, choices: list[str] | set[str]) -> str:
     return close[0] if close else ""
 
 
+ANY = None  # in a link's path: every item of a list
+
+
+def _fields(node: dict, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """Every schema node with its path (`ANY` for list items), the branches of `anyOf` included."""
+    yield path, node
+    for branch in node.get("anyOf", []):
+        yield from _fields(branch, path)
+    for name, sub in node.get("properties", {}).items():
+        yield from _fields(sub, path + (name,))
+    if isinstance(node.get("items"), dict):
+        yield from _fields(node["items"], path + (ANY,))
+
+
+@cache
+def links(collection: str) -> tuple[tuple[tuple, str], ...]:
+    """(path, target collection) of every field declared with `"x-refers-to"`, in schema order;
+    `ANY` in a path stands for every item of a list, e.g. `("disagreements", ANY, "readings", ANY, "sources", ANY)`."""
+    return tuple((path, node["x-refers-to"]) for path, node in _fields(expanded(collection)) if "x-refers-to" in node)
+
+
+@cache
+def date_fields(collection: str) -> tuple[tuple, ...]:
+    """Paths of every partial date (`"format": "partial-date"`), in schema order."""
+    return tuple(dict.fromkeys(path for path, node in _fields(expanded(collection))
+                               if node.get("format") == "partial-date"))
+
+
+def labels(collection: str, field: str) -> dict[str, str]:
+    """The words shown for each value of an enum field (`"x-labels"` in the schema)."""
+    return dict(expanded(collection)["properties"][field]["x-labels"])
+
+
+def enum(collection: str, field: str) -> list[str]:
+    return list(expanded(collection)["properties"][field]["enum"])
+
+
 _TYPE_WORDS = {"array": "a list", "string": "text", "object": "a group of fields", "boolean": "true or false"}
 
 
@@ -115,64 +162,86 @@ def _describe(value: Any) -> str:
     return f"`{value}`"
 
 
-def explain(error: ValidationError, collection: str) -> Iterator[tuple[tuple, str, str, bool]]:
-    """Turn a jsonschema error into (path, message, hint, at_key) in plain words."""
-    path = tuple(error.absolute_path)
-    kind = error.validator
-    if kind == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
-        for extra in sorted(set(error.instance) - known):
-            guess = suggest(extra, known)
-            hint = f"did you mean `{guess}`?" if guess else f"known fields: {', '.join(sorted(known))}"
-            yield path + (extra,), f"unknown field `{extra}`", hint, True
-    elif kind == "required":
-        missing = error.message.split("'")[1]
-        hint = {"sources": "add `sources: [source-id]`",
-                "added": "add `added: YYYY-MM-DD`, the day you add the record: it puts the record in the "
-                         "latest additions and the feed"}.get(missing, f"add `{missing}:`")
-        yield path, f"missing required field `{missing}`", hint, False
-    elif kind == "pattern":
-        if "[0-9]{4}" in error.validator_value:
-            yield path, f"`{error.instance}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", "", False
-        elif "https?" in error.validator_value:
-            yield path, f"`{error.instance}` is not a web address starting with http:// or https://", "", False
-        elif "a-z0-9" in error.validator_value:
-            hint = "use lower-case letters, digits and single hyphens, e.g. `pfp-1994`"
-            yield path, f"`{error.instance}` is not a valid id", hint, False
-        else:
-            yield path, f"`{error.instance}` does not have the expected form ({error.validator_value})", "", False
-    elif kind == "x-text" and error.validator_value == "plain":
+Explained = tuple[tuple, str, str, bool]  # (path, message, hint, at the key rather than the value)
+
+
+def _unknown_fields(error: ValidationError, path: tuple) -> Iterator[Explained]:
+    known = set(error.schema.get("properties", {}))
+    for extra in sorted(set(error.instance) - known):
+        guess = suggest(extra, known)
+        hint = f"did you mean `{guess}`?" if guess else f"known fields: {', '.join(sorted(known))}"
+        yield path + (extra,), f"unknown field `{extra}`", hint, True
+
+
+def _missing_fields(error: ValidationError, path: tuple) -> Iterator[Explained]:
+    """Every missing field of the object (jsonschema reports them one by one; duplicates are dropped later)."""
+    properties = error.schema.get("properties", {})
+    for missing in error.validator_value:
+        if missing not in error.instance:
+            custom = properties.get(missing, {}).get("x-messages", {}).get("required", {})
+            yield path, f"missing required field `{missing}`", custom.get("hint", f"add `{missing}:`"), False
+
+
+def _not_one_of(error: ValidationError, path: tuple) -> Iterator[Explained]:
+    options = error.validator_value if error.validator == "enum" else [error.validator_value]
+    guess = suggest(str(error.instance), [str(o) for o in options])
+    hint = f"did you mean `{guess}`?" if guess else ""
+    yield path, f"{_describe(error.instance)} is not one of: {', '.join(map(str, options))}", hint, False
+
+
+def _wrong_type(error: ValidationError, path: tuple) -> Iterator[Explained]:
+    wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+    hint = "write a list like `[a, b]`" if error.validator_value == "array" else ""
+    yield path, f"expected {wanted}, found {_describe(error.instance)}", hint, False
+
+
+def _text_rule(error: ValidationError, path: tuple) -> Iterator[Explained]:
+    if error.validator_value == "plain":
         yield path, error.message, "write it on one line (plain text: nothing in it is markup)", False
-    elif kind == "x-text":
-        yield path, f"{error.message}, at `{error.cause}`", HINT, False
-    elif kind == "format" and error.validator_value == "uri":
-        hint = "an absolute http(s) address, e.g. https://www.nato.int/…"
-        yield path, f"not a usable web address: {error.cause}", hint, False
-    elif kind == "anyOf" and path and path[-1] == "date":
-        message = f"`{error.instance}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, nor `undated`"
-        yield path, message, "", False
-    elif kind in ("enum", "const"):
-        options = error.validator_value if kind == "enum" else [error.validator_value]
-        guess = suggest(str(error.instance), [str(o) for o in options])
-        hint = f"did you mean `{guess}`?" if guess else ""
-        yield path, f"{_describe(error.instance)} is not one of: {', '.join(map(str, options))}", hint, False
-    elif kind == "type":
-        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        hint = "write a list like `[a, b]`" if error.validator_value == "array" else ""
-        yield path, f"expected {wanted}, found {_describe(error.instance)}", hint, False
-    elif kind == "minItems" and path and path[-1] == "sources":
-        yield path, "no source given", "add at least one source id, e.g. `sources: [source-id]`", False
-    elif kind == "minItems":
-        yield path, f"needs at least {error.validator_value} item(s)", "", False
-    elif kind == "minLength":
-        yield path, "is empty or too short", "", False
-    elif kind == "maxLength":
-        yield path, f"is longer than {error.validator_value} characters", "", False
-    elif kind == "dependentRequired":
-        needed, _, having = error.message.partition(" is a dependency of ")
-        yield path, f"`{having.strip(chr(39))}` needs `{needed.strip(chr(39))}` beside it", \
-            f"add `{needed.strip(chr(39))}:`", False
-    elif kind == "uniqueItems":
-        yield path, "lists the same item twice", "", False
     else:
+        yield path, f"{error.message}, at `{error.cause}`", HINT, False
+
+
+def _needs_companion(error: ValidationError, path: tuple) -> Iterator[Explained]:
+    for having, needed in error.validator_value.items():
+        for name in needed if having in error.instance else []:
+            if name not in error.instance:
+                yield path, f"`{having}` needs `{name}` beside it", f"add `{name}:`", False
+
+
+_PLAIN: dict[str, Any] = {
+    "additionalProperties": _unknown_fields,
+    "required": _missing_fields,
+    "enum": _not_one_of,
+    "const": _not_one_of,
+    "type": _wrong_type,
+    "dependentRequired": _needs_companion,
+    "x-text": _text_rule,
+    "pattern": "`{value}` does not have the expected form ({rule})",
+    "minItems": "needs at least {rule} item(s)",
+    "minLength": "is empty or too short",
+    "maxLength": "is longer than {rule} characters",
+    "uniqueItems": "lists the same item twice",
+}
+
+
+def explain(error: ValidationError) -> Iterator[Explained]:
+    """A jsonschema error in plain words, from its structured fields (`validator`, `validator_value`,
+    `schema`): the schema's own `"x-messages"` for that keyword first, then the wording above."""
+    if error.validator == "anyOf":  # a date that does not exist, rather than "not one of the choices"
+        inner = [e for e in error.context or [] if e.validator == "format"]
+        if inner:
+            yield from explain(inner[0])
+            return
+    path = tuple(error.absolute_path)
+    custom = error.schema.get("x-messages", {}).get(error.validator) if isinstance(error.schema, dict) else None
+    if custom and "message" in custom:
+        yield path, custom["message"].format(value=error.instance, cause=error.cause), custom.get("hint", ""), False
+        return
+    plain = _PLAIN.get(str(error.validator))
+    if plain is None:
         yield path, error.message, "", False
+    elif callable(plain):
+        yield from plain(error, path)
+    else:
+        yield path, plain.format(value=error.instance, rule=error.validator_value), "", False

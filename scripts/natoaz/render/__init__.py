@@ -6,7 +6,7 @@ hook adds every one with `File.generated`, and `python -m natoaz markdown` write
 
 from __future__ import annotations
 
-from ..load.dataset import Dataset
+from ..model.records import Dataset
 from .corrections import corrections_pages
 from .datapage import PAGE as DATA_PAGE
 from .datapage import data_page

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html
 
-from ..load.dataset import Record
 from ..model.dates import human_span, parse_date
+from ..model.records import Record
+from ..model.schema import labels
+from .escape import esc, md_inline, sanitize
 from .model import Site, date_of, page_of
-from .text import esc, link, md_inline, sanitize
-
-QUALITY = {"official": "official", "media": "media", "repost": "repost of another outlet's story",
-           "weak": "weak source"}
+from .text import link
 
 
 def ref_link(site: Site, here: str, collection: str, record_id: str) -> str:
@@ -35,9 +34,9 @@ def section(title: str, body: str, searchable: bool = False) -> str:
 
 
 def quality_badge(quality: object) -> str:
-    """The source's quality as a word in a coloured badge (never colour alone); the class comes from our
-    own table, keyed by the schema's enum."""
-    if quality not in QUALITY:
+    """The source's quality as a word in a coloured badge (never colour alone); the class is one of the
+    schema's enum values (x-labels), never data text."""
+    if quality not in labels("sources", "quality"):
         return ""
     return f'<span class="natoaz-badge natoaz-badge--{quality}">{quality}</span>'
 

@@ -7,25 +7,22 @@ legend in the caption, and a table with the same numbers right after it.
 from __future__ import annotations
 
 import calendar
-import html
 from collections import Counter
 from datetime import date
 
 from ..model.dates import PartialDate, parse_date
+from ..model.schema import enum, labels
 from .model import Site, date_of
-from .text import esc, plural
+from .templates import render
+from .text import plural
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11); segments are also separated by white gaps.
 SECTOR_COLOURS = ("#1f4e9c", "#b3261e", "#1b7a3d", "#9a5b00", "#6a3d9a", "#00707a", "#a0146b", "#5b6300",
                   "#5c4033", "#0b6e99", "#c2410c", "#3b4a5a", "#7a1f3d", "#2e5e4e")
-KIND_COLOURS = {"programme": "#1f4e9c", "mechanism": "#1b7a3d", "operation": "#b3261e", "agreement": "#6a3d9a",
-                "trust-fund-project": "#9a5b00", "forum": "#00707a", "office": "#3b4a5a"}
+# One colour per programme kind, in the order of the kinds in the schema.
+KIND_COLOURS = dict(zip(enum("programmes", "kind"), ("#1f4e9c", "#1b7a3d", "#b3261e", "#6a3d9a", "#9a5b00", "#00707a",
+                                                     "#3b4a5a"), strict=True))
 WIDTH = 720
-
-
-def _x(text: object) -> str:
-    """Text content for SVG/HTML."""
-    return html.escape(" ".join(str(text).split()), quote=False)
 
 
 def _n(value: float) -> str:
@@ -44,28 +41,9 @@ def _label_every(band: float, minimum: float = 34) -> int:
     return next((k for k in (1, 2, 5, 10, 20, 50) if band * k >= minimum), 100)
 
 
-def _svg_open(chart_id: str, height: int, title: str, desc: str) -> list[str]:
-    return [f'<svg class="natoaz-chart__svg" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-            f'height="{height}" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-            f'xmlns="http://www.w3.org/2000/svg" font-size="12" fill="currentColor">',
-            f'<title id="{chart_id}-title">{_x(title)}</title>',
-            f'<desc id="{chart_id}-desc">{_x(desc)}</desc>']
-
-
-def _swatch(colour: str, marker: str = "rect") -> str:
-    shape = ('<path d="M1 1 L11 6 L1 11 Z"' if marker == "arrow" else '<rect width="12" height="12"')
-    return f'<svg class="natoaz-swatch" width="12" height="12" aria-hidden="true">{shape} fill="{colour}"/></svg>'
-
-
-def _legend(items: list[tuple[str, str, str]]) -> str:
-    """(colour, label, marker) items as an HTML list."""
-    return ('<ul class="natoaz-legend">'
-            + "".join(f"<li>{_swatch(c, m)} {_x(label)}</li>" for c, label, m in items) + "</ul>")
-
-
-def _figure(chart_id: str, svg: list[str], caption: str, legend: str) -> str:
-    return "\n".join([f'<figure class="natoaz-chart" id="{chart_id}">', *svg,
-                      f"<figcaption>{_x(caption)}{legend}</figcaption>", "</figure>"])
+def _legend(items: list[tuple[str, str, str]]) -> list[dict[str, str]]:
+    """(colour, label, marker) items for the legend in the caption."""
+    return [{"colour": colour, "label": label, "marker": marker} for colour, label, marker in items]
 
 
 def sector_colours(site: Site) -> dict[str, str]:
@@ -102,43 +80,29 @@ def events_chart(site: Site, chart_id: str) -> str:
     desc = (f"Stacked bar chart of {plural(len(site.events), 'event')}, one bar per year from {years[0]} to "
             f"{years[-1]}, each bar split by the event's first sector. The busiest year was {busiest} with "
             f"{plural(totals[busiest], 'event')}. The table after the chart gives the same numbers.")
-    svg = _svg_open(chart_id, height, title, desc)
-    for tick in range(0, top + 1, step):
-        y = up + plot_h - tick * scale
-        svg.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{_n(y)}" y2="{_n(y)}" stroke="#767676" '
-                   f'stroke-width="{1 if tick == 0 else 0.5}"/>')
-        svg.append(f'<text x="{left - 6}" y="{_n(y + 4)}" text-anchor="end">{tick}</text>')
+    ticks = [{"y": _n(up + plot_h - tick * scale), "label_y": _n(up + plot_h - tick * scale + 4), "value": tick,
+              "stroke": "1" if tick == 0 else "0.5"} for tick in range(0, top + 1, step)]
     every = _label_every(band)
+    bars_of_year = []
     for i, year in enumerate(years):
-        x = left + i * band + band * 0.1
-        y = up + plot_h
-        for sector in order + [""]:
-            value = counts.get(year, Counter()).get(sector, 0)
-            if not value:
-                continue
-            h = value * scale
-            y -= h
-            name = site.label("sectors", sector) if sector else "no sector"
-            svg.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(band * 0.8)}" height="{_n(h)}" '
-                       f'fill="{colours.get(sector, "#3b4a5a")}" stroke="#ffffff" stroke-width="1">'
-                       f'<title>{year}, {_x(name)}: {value}</title></rect>')
-        if year % every == 0 or len(years) <= 12:
-            svg.append(f'<text x="{_n(left + (i + 0.5) * band)}" y="{height - 6}" text-anchor="middle">{year}</text>')
-    svg.append("</svg>")
+        bars, y = [], up + plot_h
+        for sector in [s for s in order + [""] if counts.get(year, Counter()).get(s, 0)]:
+            value = counts[year][sector]
+            y -= value * scale
+            bars.append({"x": _n(left + i * band + band * 0.1), "y": _n(y), "width": _n(band * 0.8),
+                         "height": _n(value * scale), "colour": colours.get(sector, "#3b4a5a"), "value": value,
+                         "name": site.label("sectors", sector) if sector else "no sector"})
+        label_x = _n(left + (i + 0.5) * band) if year % every == 0 or len(years) <= 12 else ""
+        bars_of_year.append({"year": year, "bars": bars, "label_x": label_x})
     used = [s for s in order if any(c.get(s) for c in counts.values())]
-    legend = _legend([(colours[s], site.label("sectors", s), "rect") for s in used])
-    figure = _figure(chart_id, svg, "Events per year, coloured by first sector: ", legend)
-    rows = ["| Year | Events | By first sector |", "|---|---:|---|"]
-    for year in years:
-        if totals[year]:
-            parts = [f"{esc(site.label('sectors', s))} {counts[year][s]}" for s in order if counts[year].get(s)]
-            rows.append(f"| {year} | {totals[year]} | {', '.join(parts)} |")
-    return figure + "\n\n" + _table_details(f"{title} as a table", rows)
-
-
-def _table_details(summary: str, rows: list[str]) -> str:
-    return "\n".join(['<details class="natoaz-chart-table" markdown="1">', f"<summary>{_x(summary)}</summary>", "",
-                      *rows, "", "</details>", ""])
+    figure = render("events_chart.html.j2", id=chart_id, width=WIDTH, height=height, title=title, desc=desc,
+                    ticks=ticks, left=left, right=WIDTH - right, tick_x=left - 6, years=bars_of_year,
+                    year_label_y=height - 6, caption="Events per year, coloured by first sector: ",
+                    legend=_legend([(colours[s], site.label("sectors", s), "rect") for s in used]))
+    rows = [{"year": year, "total": totals[year],
+             "parts": [{"label": site.label("sectors", s), "count": counts[year][s]} for s in order
+                       if counts[year].get(s)]} for year in years if totals[year]]
+    return figure + "\n\n" + render("chart_table.md.j2", summary=f"{title} as a table", rows=rows) + "\n"
 
 
 def _year_fraction(day: date) -> float:
@@ -190,33 +154,24 @@ def participation_chart(site: Site, chart_id: str) -> str:
     desc = (f"Timeline chart with one bar per programme, mechanism or operation ({len(rows)} in all), from the start "
             f"of Azerbaijan's participation to its end; {ongoing} continue as of {release.human()} and end in an "
             f"arrow. The first began in {first}. The table after the chart lists the same spans.")
-    svg = _svg_open(chart_id, height, title, desc)
     every = _label_every(per_year)
-    for year in range(first, last + 1):
-        if year % every:
-            continue
-        x = x_of(year)
-        svg.append(f'<line x1="{_n(x)}" x2="{_n(x)}" y1="{up}" y2="{height - bottom}" stroke="#767676" '
-                   f'stroke-width="0.5"/>')
-        svg.append(f'<text x="{_n(x)}" y="{height - 8}" text-anchor="middle">{year}</text>')
+    years = [{"year": year, "x": _n(x_of(year))} for year in range(first, last + 1) if not year % every]
+    bars = []
     for i, (start, label, programme, end) in enumerate(rows):
         y = up + i * row_h
-        kind = programme.data.get("kind", "")
-        colour = KIND_COLOURS.get(kind, "#3b4a5a")
+        colour = KIND_COLOURS.get(programme.data.get("kind", ""), "#3b4a5a")
         x0 = x_of(_year_fraction(start.first_day))
         x1 = x_of(_year_fraction(end.last_day if end else release.first_day) + 1 / 365)
         width = max(x1 - x0, 3)
-        short = _short_label(programme.data, label)
-        svg.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{_x(short)}</text>')
-        period = f"{start.human()} – {end.human() if end else 'continuing'}"
-        svg.append(f'<rect x="{_n(x0)}" y="{y + 4}" width="{_n(width)}" height="14" fill="{colour}">'
-                   f'<title>{_x(label)}: {_x(period)}</title></rect>')
-        if end is None:
-            tip = x0 + width
-            svg.append(f'<path d="M{_n(tip)} {y + 2} L{_n(tip + 9)} {y + 11} L{_n(tip)} {y + 20} Z" fill="{colour}"/>')
-    svg.append(f'<line x1="{label_w}" x2="{label_w}" y1="{up}" y2="{height - bottom}" stroke="#767676"/>')
-    svg.append("</svg>")
+        tip = x0 + width
+        bars.append({"label_y": y + 15, "short": _short_label(programme.data, label), "x": _n(x0), "y": y + 4,
+                     "width": _n(width), "colour": colour, "label": label,
+                     "period": f"{start.human()} – {end.human() if end else 'continuing'}",
+                     "arrow": "" if end else f"M{_n(tip)} {y + 2} L{_n(tip + 9)} {y + 11} L{_n(tip)} {y + 20} Z"})
     kinds = [k for k in KIND_COLOURS if any(r[2].data.get("kind") == k for r in rows)]
-    legend = _legend([(KIND_COLOURS[k], k.replace("-", " "), "rect") for k in kinds]
+    legend = _legend([(KIND_COLOURS[k], labels("programmes", "kind")[k], "rect") for k in kinds]
                      + [("#3b4a5a", "arrow: participation continues", "arrow")])
-    return _figure(chart_id, svg, "Azerbaijan's participation by kind: ", legend) + "\n"
+    return render("participation_chart.html.j2", id=chart_id, width=WIDTH, height=height, title=title, desc=desc,
+                  years=years, top=up, bottom=height - bottom, year_label_y=height - 8, rows=bars,
+                  label_x=label_w - 8, axis_x=label_w, caption="Azerbaijan's participation by kind: ",
+                  legend=legend) + "\n"

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..load.dataset import Record
+from ..model import registry
+from ..model.records import Record
+from .escape import bibtex_text
 from .model import Site, stamp_of
-
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_BIBTEX_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIAL))
-KINDS = {"events": "Event", "programmes": "Programme", "quotes": "Quote", "people": "Person",
-         "sectors": "Sector", "sources": "Source"}
-
-
-def bibtex_text(value: str) -> str:
-    return _BIBTEX_RE.sub(lambda m: _BIBTEX_SPECIAL[m.group()], " ".join(value.split()))
 
 
 def bibtex_key(collection: str, record_id: str) -> str:
@@ -26,7 +18,8 @@ def plain_citation(site: Site, collection: str, record: Record, title: str) -> s
     options = site.options
     stamp = stamp_of(record)
     version = f", version of {stamp.human()}" if stamp else ""
-    return (f"{options.site_author}. “{' '.join(title.split())}.” {KINDS[collection]} record {record.id}"
+    kind = registry.collection(collection).label
+    return (f"{options.site_author}. “{' '.join(title.split())}.” {kind} record {record.id}"
             f"{version}. {options.site_name}. {site.permalink(collection, record.id)} "
             f"(accessed {site.release.human()}).")
 
@@ -37,7 +30,7 @@ def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str
     fields = [("author", "{" + bibtex_text(options.site_author) + "}"), ("title", "{" + bibtex_text(title) + "}"),
               ("howpublished", bibtex_text(options.site_name)), ("year", str(stamp.year)),
               ("url", site.permalink(collection, record.id)), ("urldate", site.release.iso()),
-              ("note", bibtex_text(f"{KINDS[collection]} record {record.id}, licence CC BY 4.0"))]
+              ("note", bibtex_text(f"{registry.collection(collection).label} record {record.id}, licence CC BY 4.0"))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(collection, record.id)},\n{body}\n}}"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.dataset import Record
+from ..model import registry
 from ..model.dates import PartialDate, parse_date
+from ..model.records import Record
 from .blocks import correction_line, ref_link
-from .cite import KINDS
 from .model import Site
 from .text import front_matter, link
 
@@ -59,7 +59,7 @@ def corrections_pages(site: Site) -> dict[str, str]:
             lines.append("No record has been corrected yet.")
         for c in chunk:
             what = ref_link(site, here, c.collection, c.record_id)
-            lines.append(f"- {KINDS[c.collection]} {what}: {correction_line(site, here, c.item)}")
+            lines.append(f"- {registry.collection(c.collection).label} {what}: {correction_line(site, here, c.item)}")
         if len(chunks) > 1:
             nav = [f"[{n}]({link(here, page_path(n))})" if n != number else f"**{n}**"
                    for n in range(1, len(chunks) + 1)]

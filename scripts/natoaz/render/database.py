@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ..paths import COLLECTIONS
+from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE, LICENCE_URL
 from .tables import Column, columns, description, link_rows, link_tables, references
@@ -54,7 +54,7 @@ def _create(db: sqlite_utils.Database, collection: str) -> None:
 def build_database(site: Site) -> bytes:
     """The database file's bytes."""
     db = sqlite_utils.Database(memory=True)
-    for collection in COLLECTIONS:
+    for collection in NAMES:
         _create(db, collection)
         cols = columns(collection)
         db[collection].insert_all(({column_name(c): _value(c, r.data) for c in cols}
@@ -83,7 +83,7 @@ def datasette_metadata(site: Site) -> dict[str, Any]:
     """Titles, descriptions, licence and source for `datasette nato-azerbaijan.db -m <this file>`."""
     options = site.options
     tables: dict[str, Any] = {}
-    for collection in COLLECTIONS:
+    for collection in NAMES:
         tables[collection] = {
             "description": description(collection),
             "label_column": _label(collection),

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from .. import SCHEMA_VERSION
-from ..paths import COLLECTIONS
+from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE_URL
 from .tables import LIST_SEPARATOR, Column, LinkTable, columns, description, link_tables, references
@@ -104,7 +104,7 @@ def datapackage(site: Site) -> dict[str, Any]:
         "contributors": [{"title": options.site_author, "role": "author"}],
         "keywords": ["NATO", "Azerbaijan", "Partnership for Peace", "security cooperation"],
         "x-schema-version": SCHEMA_VERSION,
-        "resources": [collection_resource(c) for c in COLLECTIONS] + [link_resource(t) for t in link_tables()],
+        "resources": [collection_resource(c) for c in NAMES] + [link_resource(t) for t in link_tables()],
     }
 
 

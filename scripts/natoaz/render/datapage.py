@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from .. import SCHEMA_VERSION
-from ..paths import COLLECTIONS
+from ..model.registry import NAMES
 from . import jsonld
-from .cite import bibtex_text
 from .database import DB_FILE, METADATA_FILE
 from .datapackage import FILE as PACKAGE_FILE
 from .downloads import FOLDER, JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
+from .escape import bibtex_text, esc
 from .feed import FEED, MAX_ENTRIES
 from .model import Site, date_of
 from .options import LICENCE, LICENCE_URL
 from .spreadsheet import FILE as SPREADSHEET
-from .text import esc, front_matter, link
+from .text import front_matter, link
 
 PAGE = "data.md"
 DESCRIPTION = ("The NATO–Azerbaijan reference data as JSON and CSV under CC BY 4.0, with its JSON Schemas "
@@ -42,7 +42,7 @@ def _describe(path: str) -> tuple[str, str]:
     if name.startswith("schemas/"):
         return "JSON Schema", f"the fields of {name.removeprefix('schemas/').split('.')[0]}"
     stem = name.removesuffix(".csv")
-    if stem in COLLECTIONS:
+    if stem in NAMES:
         return "CSV", f"{stem}: one row per record"
     owner, _, field = stem.partition("_")
     return "CSV", f"links {owner} to their `{field}`: one row per pair"
@@ -53,7 +53,7 @@ def download_list(files: dict[str, str | bytes]) -> list[tuple[str, str, str]]:
     paths = [p for p in files if p.startswith(FOLDER + "/")]
     order = {JSON_FILE: 0, SPREADSHEET: 0.5, f"{FOLDER}/{PACKAGE_FILE}": 1, f"{FOLDER}/{DB_FILE}": 1.1,
              f"{FOLDER}/{METADATA_FILE}": 1.2}
-    collections = [csv_path(c) for c in COLLECTIONS]
+    collections = [csv_path(c) for c in NAMES]
     paths.sort(key=lambda p: (order.get(p, 3 if p.startswith(schema_path("")) else 2),
                               collections.index(p) if p in collections else len(collections), p))
     return [(p, *_describe(p)) for p in paths]
@@ -105,7 +105,7 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         f"- Data format version (`schema_version`): **{SCHEMA_VERSION}**", "",
         "| Collection | Records | CSV |", "|---|---:|---|",
     ]
-    for collection in COLLECTIONS:
+    for collection in NAMES:
         path = csv_path(collection)
         lines.append(f"| {collection} | {counts[collection]} | [{path.split('/')[-1]}]({link(here, path)}) "
                      f"({_size(files[path])}) |")
@@ -159,8 +159,8 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     ]
     lines += _repository(site) + _cite(site)
     downloads = [(JSON_FILE, "application/json", "Whole dataset (JSON)")]
-    downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in COLLECTIONS]
+    downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in NAMES]
     description = (f"{DESCRIPTION} Release {site.release.iso()}: "
-                   + ", ".join(f"{counts[c]} {c}" for c in COLLECTIONS) + ".")
+                   + ", ".join(f"{counts[c]} {c}" for c in NAMES) + ".")
     return front_matter("Data and downloads", description, og_type="website",
                         jsonld=jsonld.dataset(site, description, downloads, PAGE)) + "\n".join(lines)

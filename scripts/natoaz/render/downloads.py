@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import SCHEMA_VERSION
-from ..paths import COLLECTIONS, SCHEMA_DIR
+from ..model.registry import NAMES
+from ..paths import SCHEMA_DIR
 from .database import DB_FILE, METADATA_FILE, build_database, metadata_json
 from .datapackage import FILE as PACKAGE_FILE
 from .datapackage import datapackage_json
@@ -40,7 +41,7 @@ def envelope(site: Site) -> dict[str, Any]:
         "licence": {"name": LICENCE, "url": LICENCE_URL},
         "homepage": site.options.site_url,
         "counts": site.data.counts(),
-        "records": {c: [record.data for record in site.sorted(c)] for c in COLLECTIONS},
+        "records": {c: [record.data for record in site.sorted(c)] for c in NAMES},
     }
 
 
@@ -111,7 +112,7 @@ def schema_files(schema_dir: Path = SCHEMA_DIR) -> dict[str, bytes]:
 
 def downloads(site: Site) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {JSON_FILE: dataset_json(site)}
-    files.update({csv_path(c): collection_csv(site, c) for c in COLLECTIONS})
+    files.update({csv_path(c): collection_csv(site, c) for c in NAMES})
     files.update({csv_path(t.name): link_csv(site, t) for t in link_tables()})
     files[f"{FOLDER}/{PACKAGE_FILE}"] = datapackage_json(site)
     files[f"{FOLDER}/{DB_FILE}"] = build_database(site)

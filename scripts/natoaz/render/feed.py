@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..model import registry
 from ..model.dates import PartialDate, parse_date
-from .cite import KINDS
 from .model import Site, date_of
 from .options import LICENCE
 from .text import plain_summary
@@ -93,7 +93,7 @@ def atom_feed(site: Site) -> str:
     _sub(root, "rights", f"Text and data: {LICENCE}")
     for entry in entries(site):
         url = site.permalink(entry.collection, entry.record_id)
-        kind = KINDS[entry.collection]
+        kind = registry.collection(entry.collection).label
         verb = "Corrected" if entry.is_update else "Added"
         if entry.correction is not None:
             url += "#corrections"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from ..model import registry
+from ..model.schema import labels
 from .blocks import ref_link, span_text
 from .datapage import PAGE as DATA_PAGE
+from .escape import esc
 from .feed import FEED, entries
 from .model import TIMELINE, Site, date_of, index_of
-from .text import esc, front_matter, link, plural
+from .text import front_matter, link, plural
 
 HOME = "index.md"
 LATEST = 10
@@ -65,8 +68,7 @@ def _milestones(site: Site, here: str) -> list[str]:
 def _sectors(site: Site, here: str) -> list[str]:
     lines = ["## By sector", "", '<div class="grid cards natoaz-sectors" markdown="1">', ""]
     for sector in site.sorted("sectors"):
-        key = ("sectors", sector.id)
-        events, programmes = len(site.events_of[key]), len(site.programmes_of[key])
+        events, programmes = (len(site.referring("sectors", sector.id, by)) for by in ("events", "programmes"))
         lines += [f"-   {ref_link(site, here, 'sectors', sector.id)}", "",
                   f"    {events} event{'s' * (events != 1)} · {programmes} programme{'s' * (programmes != 1)}", ""]
     return lines + ["</div>", ""]
@@ -78,7 +80,7 @@ def _programmes(site: Site, here: str) -> list[str]:
         return []
     lines = ["## By programme", ""]
     for programme in top:
-        kind = esc(str(programme.data.get("kind", "")).replace("-", " "))
+        kind = esc(labels("programmes", "kind").get(programme.data.get("kind", ""), ""))
         span = span_text(programme.data.get("participation"))
         lines.append(f"- {ref_link(site, here, 'programmes', programme.id)} — {kind}, {span}")
     return lines + ["", f"See all programmes with a chart of Azerbaijan's participation: "
@@ -99,7 +101,7 @@ def _latest(site: Site, here: str) -> list[str]:
     for entry in latest:
         what = "corrected" if entry.is_update else "added"
         lines.append(f"- {ref_link(site, here, entry.collection, entry.record_id)} "
-                     f"({entry.collection[:-1]}, {what} {entry.updated.human()})")
+                     f"({registry.collection(entry.collection).singular}, {what} {entry.updated.human()})")
     return lines + [""]
 
 
@@ -108,7 +110,7 @@ def _intro(site: Site, here: str) -> list[str]:
     if not site.events:
         return ["This site lists NATO–Azerbaijan cooperation record by record; every record names its sources."]
     first, last = site.events[0], site.events[-1]
-    used = [s for s in site.sorted("sectors") if site.events_of[("sectors", s.id)]]
+    used = [s for s in site.sorted("sectors") if site.referring("sectors", s.id, "events")]
     sectors = "; ".join(esc(s.data["name"]).lower() for s in used)
     return [f"This site lists Azerbaijan's cooperation with NATO record by record, from "
             f"{date_of(first).human()} ({ref_link(site, here, 'events', first.id)}) to {date_of(last).human()} "

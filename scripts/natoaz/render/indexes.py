@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
+from ..model.schema import labels
 from .blocks import ref_link, span_text
 from .charts import participation_chart
+from .escape import esc
 from .home import HOME, home
 from .model import Site, date_of, index_of
 from .records import quote_block
-from .text import esc, front_matter
+from .templates import render
+from .text import front_matter
 
 
 def programmes_index(site: Site) -> str:
@@ -21,8 +26,10 @@ def programmes_index(site: Site) -> str:
              "| Name | Kind | Azerbaijan's participation | Events |", "|---|---|---|---|"]
     for programme in site.programmes:
         d = programme.data
-        lines.append(f"| {ref_link(site, here, 'programmes', programme.id)} | {esc(d['kind'].replace('-', ' '))} "
-                     f"| {span_text(d.get('participation'))} | {len(site.events_of[('programmes', programme.id)])} |")
+        events = len(site.referring("programmes", programme.id, "events"))
+        kind = esc(labels("programmes", "kind")[d["kind"]])
+        lines.append(f"| {ref_link(site, here, 'programmes', programme.id)} | {kind} "
+                     f"| {span_text(d.get('participation'))} | {events} |")
     description = "NATO programmes, mechanisms and operations in which Azerbaijan takes or took part."
     return front_matter("Programmes", description, og_type="website") + "\n".join(lines) + "\n"
 
@@ -52,38 +59,41 @@ def quotes_index(site: Site) -> str:
         + "\n".join(lines) + "\n"
 
 
+def _table_page(heading: str, columns: list[str], rows: list[list[object]], intro: str = "") -> str:
+    """A collection index: a heading, an optional intro (Markdown) and one table row per record. Cells that
+    are already Markdown (links) come as Markup; every other value is escaped by the template."""
+    return render("index_table.md.j2", heading=heading, intro=Markup(intro), columns=columns, rows=rows,
+                  separator="|" + "---|" * len(columns))
+
+
 def people_index(site: Site) -> str:
     here = index_of("people")
-    lines = ["# People", "", "| Name | Roles | Quotes | Events |", "|---|---|---|---|"]
-    for person in site.sorted("people"):
-        roles = "; ".join(f"{esc(r['title'])}, {esc(r['organisation'])}" for r in person.data["roles"])
-        lines.append(f"| {ref_link(site, here, 'people', person.id)} | {roles} "
-                     f"| {len(site.quotes_of[('people', person.id)])} | {len(site.events_of[('people', person.id)])} |")
+    rows = [[Markup(ref_link(site, here, "people", person.id)),
+             Markup("; ".join(f"{esc(r['title'])}, {esc(r['organisation'])}" for r in person.data["roles"])),
+             *(len(site.referring("people", person.id, by)) for by in ("quotes", "events"))]
+            for person in site.sorted("people")]
     return front_matter("People", "Officials who appear in the records, with their roles, quotes and events.") \
-        + "\n".join(lines) + "\n"
+        + _table_page("People", ["Name", "Roles", "Quotes", "Events"], rows)
 
 
 def sectors_index(site: Site) -> str:
     here = index_of("sectors")
-    lines = ["# Sectors", "", "| Sector | Programmes | Events | Quotes |", "|---|---|---|---|"]
-    for sector in site.sorted("sectors"):
-        key = ("sectors", sector.id)
-        lines.append(f"| {ref_link(site, here, 'sectors', sector.id)} | {len(site.programmes_of[key])} "
-                     f"| {len(site.events_of[key])} | {len(site.quotes_of[key])} |")
-    return front_matter("Sectors", "Areas of NATO–Azerbaijan cooperation.") + "\n".join(lines) + "\n"
+    rows = [[Markup(ref_link(site, here, "sectors", sector.id)),
+             *(len(site.referring("sectors", sector.id, by)) for by in ("programmes", "events", "quotes"))]
+            for sector in site.sorted("sectors")]
+    return front_matter("Sectors", "Areas of NATO–Azerbaijan cooperation.") \
+        + _table_page("Sectors", ["Sector", "Programmes", "Events", "Quotes"], rows)
 
 
 def sources_index(site: Site) -> str:
     here = index_of("sources")
-    lines = ["# Sources", "", f"{len(site.data['sources'])} sources, by publisher. Quality: *official* (NATO or a "
-             "government), *media*, *repost* (a copy of another outlet's story) or *weak*.", "",
-             "| Source | Publisher | Date | Quality | Cited by |", "|---|---|---|---|---|"]
-    for source in site.sorted("sources"):
-        d = source.data
-        lines.append(f"| {ref_link(site, here, 'sources', source.id)} | {esc(d['publisher'])} | {d['date']} "
-                     f"| {d['quality']} | {len(site.cited_by[source.id])} |")
+    intro = (f"{len(site.data['sources'])} sources, by publisher. Quality: *official* (NATO or a government), "
+             "*media*, *repost* (a copy of another outlet's story) or *weak*.")
+    rows = [[Markup(ref_link(site, here, "sources", source.id)), Markup(esc(source.data["publisher"])),
+             source.data["date"], source.data["quality"], sum(map(len, site.cited_by(source.id).values()))]
+            for source in site.sorted("sources")]
     return front_matter("Sources", "Bibliography: every source cited on the site, with what cites it.") \
-        + "\n".join(lines) + "\n"
+        + _table_page("Sources", ["Source", "Publisher", "Date", "Quality", "Cited by"], rows, intro)
 
 
 INDEXES = {HOME: home, index_of("programmes"): programmes_index,

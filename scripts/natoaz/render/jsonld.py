@@ -6,23 +6,16 @@ The JSON travels in the page's front matter (`jsonld:`) and overrides/main.html 
 
 from __future__ import annotations
 
-import json
-
-from ..load.dataset import Record
+from ..model.records import Record
+from .escape import json_script
 from .model import Site, date_of
 from .options import LICENCE_URL
 
 CONTEXT = "https://schema.org"
 
 
-def to_json(data: dict) -> str:
-    """Compact JSON that is safe inside a `<script>` element: no `<`, `>` or `&` (so no `</`), ASCII only."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _source_urls(site: Site, record: Record) -> list[str]:
-    return [str(site.record("sources", s).data.get("url")) for s in site.sources_of(record)]
+    return [str(site.record("sources", s).data.get("url")) for s in record.cited_sources]
 
 
 def person(site: Site, record: Record) -> str:
@@ -33,7 +26,7 @@ def person(site: Site, record: Record) -> str:
         data["alternateName"] = list(d["other_names"])
     data["jobTitle"] = [f"{r['title']}, {r['organisation']}" for r in d.get("roles") or []]
     data["affiliation"] = [{"@type": "Organization", "name": o} for o in organisations]
-    return to_json(data)
+    return json_script(data)
 
 
 def quotation(site: Site, record: Record) -> str:
@@ -47,7 +40,11 @@ def quotation(site: Site, record: Record) -> str:
         creator["url"] = site.permalink("people", d["speaker"])
     data["creator"] = creator
     data["citation"] = _source_urls(site, record)
-    return to_json(data)
+    return json_script(data)
+
+
+# The page builders per schema.org type; the registry names each collection's type.
+BUILDERS = {"Person": person, "Quotation": quotation}
 
 
 def dataset(site: Site, description: str, downloads: list[tuple[str, str, str]], data_page: str) -> str:
@@ -64,4 +61,4 @@ def dataset(site: Site, description: str, downloads: list[tuple[str, str, str]],
         data["temporalCoverage"] = f"{min(years)}/{max(years)}"
     data["distribution"] = [{"@type": "DataDownload", "name": name, "encodingFormat": media,
                              "contentUrl": options.url(path)} for path, media, name in downloads]
-    return to_json(data)
+    return json_script(data)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..load.dataset import Record
+from ..model import registry
 from ..model.dates import parse_date
+from ..model.records import Record
+from ..model.schema import labels
 from . import jsonld
 from .blocks import (
-    QUALITY,
     corrections_section,
     data_note,
     disagreements,
@@ -17,25 +18,21 @@ from .blocks import (
     span_text,
 )
 from .cite import cite_section
+from .escape import esc, md_inline, plain_paragraphs, url_link
 from .model import Site, date_of, index_of, page_of, timeline_part
-from .text import esc, front_matter, link, md_inline, plain_paragraphs, plain_summary, url_link
-
-JSONLD = {"people": jsonld.person, "quotes": jsonld.quotation}
-# Search ranking: a programme or sector page before the events and news items that mention it.
-SEARCH_BOOST = {"programmes": 3, "sectors": 2, "people": 1.5}
-# Source pages are found through the bibliography (sources/index.md), which is indexed.
-SEARCH_EXCLUDED = {"sources"}
+from .text import front_matter, link, plain_summary
 
 
 def _page(site: Site, record: Record, title: str, description: str, *parts: str) -> str:
-    """A record page: front matter (with JSON-LD where a schema.org type fits), the parts, the cite block."""
-    collection = record.collection
-    make_jsonld = JSONLD.get(collection)
-    *content, note = parts
-    body = "\n".join(p.rstrip() + "\n" for p in [*content, cite_section(site, collection, record, title), note]
-                     if p and p.strip())
-    return front_matter(title, description, search_boost=SEARCH_BOOST.get(collection, 0),
-                        search_exclude=collection in SEARCH_EXCLUDED, og_type="article",
+    """A record page: front matter (with JSON-LD where a schema.org type fits), the parts, the record's
+    corrections, the cite block and the data-file note."""
+    collection = registry.collection(record.collection)
+    make_jsonld = jsonld.BUILDERS.get(collection.jsonld)
+    ending = [corrections_section(site, page_of(collection.name, record.id), record),
+              cite_section(site, collection.name, record, title), data_note(record)]
+    body = "\n".join(p.rstrip() + "\n" for p in [*parts, *ending] if p and p.strip())
+    return front_matter(title, description, search_boost=collection.search_boost,
+                        search_exclude=collection.search_exclude, og_type="article",
                         jsonld=make_jsonld(site, record) if make_jsonld else "") + body
 
 
@@ -69,13 +66,19 @@ def _related(site: Site, here: str, event: Record) -> str:
     out = []
     day = date_of(event).first_day
     for programme in event.data.get("programmes") or []:
-        others = [e for e in site.events_of[("programmes", programme)] if e != event.id]
+        others = [e for e in site.referring("programmes", programme, "events") if e != event.id]
         nearest = sorted(others, key=lambda e: (abs((date_of(site.record("events", e)).first_day - day).days), e))
         chosen = sorted(nearest[:RELATED], key=lambda e: (date_of(site.record("events", e)).first_day, e))
         if chosen:
             title = f"More from {esc(site.label('programmes', programme))}"
             out.append(section(title, ref_list(site, here, "events", chosen, dated=True)))
     return "\n".join(out)
+
+
+def _referring(site: Site, here: str, record: Record, *sections: tuple[str, str]) -> list[str]:
+    """Sections listing the records of a collection that refer to this one (events with their dates)."""
+    return [section(title, ref_list(site, here, by, site.referring(record.collection, record.id, by),
+                                    dated=by == "events")) for title, by in sections]
 
 
 def event_page(site: Site, event: Record) -> str:
@@ -87,7 +90,7 @@ def event_page(site: Site, event: Record) -> str:
         when = f"{start.human()} – {parse_date(d['end']).human()}"
     year = start.year
     refs = lambda c, ids: ", ".join(ref_link(site, here, c, i) for i in ids)  # noqa: E731
-    quotes = site.quotes_of[("events", event.id)]
+    quotes = site.referring("events", event.id, "quotes")
     return _page(
         site, event, d["title"], plain_summary(d["summary"]),
         f"# {esc(d['title'])}",
@@ -102,8 +105,6 @@ def event_page(site: Site, event: Record) -> str:
         sources_section(site, here, event),
         _related(site, here, event),
         _neighbours(site, here, event),
-        corrections_section(site, here, event),
-        data_note(event),
     )
 
 
@@ -113,7 +114,7 @@ def programme_page(site: Site, programme: Record) -> str:
     # Heading "Name – ACRONYM", not "Name (ACRONYM)": the search splits words at spaces and hyphens only,
     # so "(DEEP)" would not match a search for DEEP.
     title = f"{d['name']} – {d['acronym']}" if d.get("acronym") else d["name"]
-    facts = [f"**Kind:** {esc(d['kind'].replace('-', ' '))}",
+    facts = [f"**Kind:** {esc(labels('programmes', 'kind')[d['kind']])}",
              f"**Azerbaijan's participation:** {span_text(d.get('participation'))}"]
     if d.get("participation", {}).get("note"):
         facts[-1] += f" — {md_inline(d['participation']['note'])}"
@@ -129,12 +130,8 @@ def programme_page(site: Site, programme: Record) -> str:
         "  \n".join(facts),
         md_inline(d.get("description", "")),
         disagreements(site, here, programme),
-        section("Parts", ref_list(site, here, "programmes", site.programmes_of[("parent", programme.id)])),
-        section("Events", ref_list(site, here, "events", site.events_of[("programmes", programme.id)], dated=True)),
-        section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("programmes", programme.id)])),
+        *_referring(site, here, programme, ("Parts", "programmes"), ("Events", "events"), ("Quotes", "quotes")),
         sources_section(site, here, programme),
-        corrections_section(site, here, programme),
-        data_note(programme),
     )
 
 
@@ -152,9 +149,7 @@ def quote_block(site: Site, here: str, quote: Record, with_link: bool = True) ->
 
 
 def _translation(d: dict) -> str:
-    kinds = {"original": "Original wording", "published-translation": "Translation published by the speaker's side",
-             "source-translation": "Translation by the citing outlet"}
-    note = kinds.get(d.get("translation", ""), "")
+    note = labels("quotes", "translation").get(d.get("translation", ""), "")
     if d.get("translation_note"):
         note = f"{note}: {esc(d['translation_note'])}" if note else esc(d["translation_note"])
     return f"**Language:** `{d['language']}`" + (f" — {note}" if note else "")
@@ -178,8 +173,6 @@ def quote_page(site: Site, quote: Record) -> str:
         "  \n".join(facts),
         disagreements(site, here, quote),
         sources_section(site, here, quote),
-        corrections_section(site, here, quote),
-        data_note(quote),
     )
 
 
@@ -195,7 +188,7 @@ def person_page(site: Site, person: Record) -> str:
             span = f" (until {parse_date(role['end']).human()})"
         roles.append(f"- {esc(role['title'])}, {esc(role['organisation'])}{span}")
     other = f"Also written: {', '.join(esc(n) for n in d['other_names'])}." if d.get("other_names") else ""
-    quotes = [site.record("quotes", q) for q in site.quotes_of[("people", person.id)]]
+    quotes = [site.record("quotes", q) for q in site.referring("people", person.id, "quotes")]
     return _page(
         site, person, d["name"],
         plain_summary(f"{d['name']}: " + "; ".join(f"{r['title']}, {r['organisation']}" for r in d["roles"])),
@@ -203,10 +196,8 @@ def person_page(site: Site, person: Record) -> str:
         other,
         section("Roles", "\n".join(roles), searchable=True),
         section("Quotes", "\n".join(quote_block(site, here, q) for q in quotes)),
-        section("Events", ref_list(site, here, "events", site.events_of[("people", person.id)], dated=True)),
+        section("Events", ref_list(site, here, "events", site.referring("people", person.id, "events"), dated=True)),
         sources_section(site, here, person),
-        corrections_section(site, here, person),
-        data_note(person),
     )
 
 
@@ -217,11 +208,7 @@ def sector_page(site: Site, sector: Record) -> str:
         site, sector, d["name"], plain_summary(d["description"]),
         f"# {esc(d['name'])}",
         md_inline(d["description"]),
-        section("Programmes", ref_list(site, here, "programmes", site.programmes_of[("sectors", sector.id)])),
-        section("Events", ref_list(site, here, "events", site.events_of[("sectors", sector.id)], dated=True)),
-        section("Quotes", ref_list(site, here, "quotes", site.quotes_of[("sectors", sector.id)])),
-        corrections_section(site, here, sector),
-        data_note(sector),
+        *_referring(site, here, sector, ("Programmes", "programmes"), ("Events", "events"), ("Quotes", "quotes")),
     )
 
 
@@ -233,23 +220,18 @@ def source_page(site: Site, source: Record) -> str:
     if d.get("author"):
         facts.append(f"**Author:** {esc(d['author'])}")
     facts += [f"**Date:** {date}", f"**Language:** `{d['language']}`",
-              f"**Quality:** {QUALITY[d['quality']]}", f"**Address:** {url_link(d['url'])}"]
+              f"**Quality:** {labels('sources', 'quality')[d['quality']]}", f"**Address:** {url_link(d['url'])}"]
     if d.get("archive_url"):
         facts.append(f"**Archived copy:** {url_link(d['archive_url'])}")
     if d.get("note"):
         facts.append(f"**Note:** {esc(d['note'])}")
-    citing: dict[str, list[str]] = {}
-    for collection, record_id in site.cited_by[source.id]:
-        citing.setdefault(collection, []).append(record_id)
-    parts = [section(f"Cited by: {c}", ref_list(site, here, c, ids)) for c, ids in sorted(citing.items())]
+    parts = [section(f"Cited by: {c}", ref_list(site, here, c, ids)) for c, ids in site.cited_by(source.id).items()]
     return _page(
         site, source, d["title"], plain_summary(f"{d['publisher']}: {d['title']}"),
         f"# {esc(d['title'])}",
         "  \n".join(facts),
         *parts,
         f"[All sources]({link(here, index_of('sources'))})",
-        corrections_section(site, here, source),
-        data_note(source),
     )
 
 

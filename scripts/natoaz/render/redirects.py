@@ -9,23 +9,7 @@ from __future__ import annotations
 
 from .model import Site, page_of
 from .options import url_path
-from .text import attr
-
-TEMPLATE = """<!doctype html>
-<html lang="en">
-<head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
-<meta charset="utf-8">
-<title>Moved: {title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<p>This record has a new address: <a href="{target}">{title}</a>.</p>
-</body>
-</html>
-"""
+from .templates import render
 
 
 def _old_file(collection: str, old_id: str, directory_urls: bool) -> str:
@@ -47,7 +31,6 @@ def redirects(site: Site) -> dict[str, str]:
             for old in record.data.get("former_ids") or []:
                 here = _old_file(collection, old, directory_urls)
                 target = _relative(here, url_path(page_of(collection, record.id), directory_urls))
-                files[here] = TEMPLATE.format(title=attr(site.label(collection, record.id)),
-                                              canonical=attr(site.permalink(collection, record.id)),
-                                              target=attr(target))
+                files[here] = render("redirect.html.j2", title=site.label(collection, record.id),
+                                     canonical=site.permalink(collection, record.id), target=target) + "\n"
     return files

@@ -6,9 +6,11 @@ rewrites it and a test fails when it is out of step with the schemas.
 
 from __future__ import annotations
 
+from ..model.registry import NAMES
 from ..model.schema import expanded
-from ..paths import COLLECTIONS, ROOT
-from .text import block, front_matter
+from ..paths import ROOT
+from .escape import block
+from .text import front_matter
 
 PAGE = "editing/reference.md"
 FILE = ROOT / "docs" / PAGE
@@ -17,7 +19,7 @@ FILE = ROOT / "docs" / PAGE
 def _type(node: dict) -> str:
     if "enum" in node:
         return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
-    if node.get("pattern", "").startswith("^[0-9]{4}"):
+    if node.get("format") == "partial-date":
         return "date"
     if "anyOf" in node:
         return "date or `undated`"
@@ -45,7 +47,7 @@ def field_reference() -> str:
              "Generated from the JSON Schemas in `schemas/`, which validation also uses, by `make reference`; "
              "a test fails when this page and the schemas differ. How to use the fields, with examples: "
              "the [editing guide](index.md).", ""]
-    for collection in COLLECTIONS:
+    for collection in NAMES:
         schema = expanded(collection)
         lines += [f"## {schema['title']} (`data/{collection}/`) {{#{collection}}}", "",
                   block(schema["description"]), "",

@@ -12,7 +12,7 @@ from typing import Any
 
 import xlsxwriter
 
-from ..paths import COLLECTIONS
+from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE, LICENCE_URL
 from .tables import LIST_SEPARATOR, Column, columns, description, references
@@ -85,7 +85,7 @@ def collection_sheet(site: Site, collection: str) -> Sheet:
 
 def disagreements_sheet(site: Site) -> Sheet:
     rows = []
-    for collection in COLLECTIONS:
+    for collection in NAMES:
         for record in site.sorted(collection):
             for point in record.data.get("disagreements") or []:
                 for reading in point.get("readings") or []:
@@ -103,7 +103,7 @@ def disagreements_sheet(site: Site) -> Sheet:
 
 
 def sheets(site: Site) -> list[Sheet]:
-    return [*(collection_sheet(site, c) for c in COLLECTIONS), disagreements_sheet(site)]
+    return [*(collection_sheet(site, c) for c in NAMES), disagreements_sheet(site)]
 
 
 def _about_rows(site: Site, data_sheets: list[Sheet]) -> list[list[str]]:
@@ -121,7 +121,7 @@ def _about_rows(site: Site, data_sheets: list[Sheet]) -> list[list[str]]:
         ["Sheet / column", "What it holds"],
     ]
     for sheet in data_sheets:
-        summary = (description(sheet.name) if sheet.name in COLLECTIONS
+        summary = (description(sheet.name) if sheet.name in NAMES
                    else "every reading of every point on which sources disagree, one row per reading")
         rows.append([sheet.name, f"{summary} ({len(sheet.rows)} rows)"])
         rows += [[f"  {column}", sheet.notes.get(column, "")] for column in sheet.header]

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..check.checks import REFERENCES, SINGULAR
-from ..model.schema import expanded
-from ..paths import COLLECTIONS
+from ..model.registry import NAMES, collection
+from ..model.schema import ANY, expanded, links
 
 LIST_SEPARATOR = ";"  # joins a list of ids or names in one CSV cell
 
@@ -60,8 +59,8 @@ class LinkTable:
 
     @property
     def columns(self) -> tuple[str, str]:
-        own = f"{SINGULAR[self.reference.collection]}_id"
-        other = f"{SINGULAR[self.reference.target]}_id"
+        own = f"{collection(self.reference.collection).singular}_id"
+        other = f"{collection(self.reference.target).singular}_id"
         return (own, other if other != own else f"{self.reference.field}_id")
 
 
@@ -81,14 +80,14 @@ def columns(collection: str) -> tuple[Column, ...]:
     return tuple(found)
 
 
-def references(collection: str) -> list[Reference]:
-    """The collection's references to other records (top-level fields only)."""
-    return [Reference(collection, spec.removesuffix("[]"), target, spec.endswith("[]"))
-            for spec, target in REFERENCES[collection] if "." not in spec]
+def references(name: str) -> list[Reference]:
+    """The collection's references to other records (top-level fields only), as its schema declares them."""
+    return [Reference(name, path[0], target, len(path) == 2) for path, target in links(name)
+            if len(path) == 1 or (len(path) == 2 and path[1] is ANY)]
 
 
 def link_tables() -> list[LinkTable]:
-    return [LinkTable(ref) for c in COLLECTIONS for ref in references(c) if ref.many]
+    return [LinkTable(ref) for c in NAMES for ref in references(c) if ref.many]
 
 
 def link_rows(records: list[Any], link: LinkTable) -> list[tuple[str, str]]:

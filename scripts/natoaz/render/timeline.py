@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..load.dataset import Record
+from ..model.records import Record
 from .blocks import ref_link
 from .charts import events_chart
+from .escape import esc, md_inline, plain_paragraphs
 from .model import TIMELINE, Site, date_of, index_of, page_of, timeline_part
-from .text import attr, esc, front_matter, link, md_inline, plain_paragraphs, plural
+from .templates import render
+from .text import front_matter, link, plural
 
 TYPES = (("", "Events and quotes"), ("event", "Events"), ("key", "Key milestones"), ("quote", "Quotes"))
 
@@ -32,23 +34,16 @@ def quote_anchor(quote_id: str) -> str:
 
 def _tags(site: Site, record: Record) -> tuple[list[str], list[str]]:
     """Sectors and programmes of an entry; a quote without its own inherits those of its event."""
-    d = record.data
-    sectors, programmes = list(d.get("sectors") or []), list(d.get("programmes") or [])
-    if record.collection == "quotes" and d.get("event") in site.data["events"]:
-        event = site.record("events", d["event"]).data
-        sectors += [s for s in event.get("sectors") or [] if s not in sectors]
-        programmes += [p for p in event.get("programmes") or [] if p not in programmes]
+    sources = [record] + [site.record("events", e) for e in record.links_to("events") if e in site.data["events"]]
+    sectors = list(dict.fromkeys(s for r in sources for s in r.links_to("sectors")))
+    programmes = list(dict.fromkeys(p for r in sources for p in r.links_to("programmes")))
     return sectors, programmes
 
 
 def _open(site: Site, record: Record) -> str:
     sectors, programmes = _tags(site, record)
-    kind = "event" if record.collection == "events" else "quote"
-    attrs = [f'class="natoaz-entry natoaz-entry--{kind}"', f'data-type="{kind}"',
-             f'data-sectors="{attr(" ".join(sectors))}"', f'data-programmes="{attr(" ".join(programmes))}"']
-    if record.data.get("key"):
-        attrs.append('data-key="true"')
-    return f"<div {' '.join(attrs)} markdown=\"1\">"
+    return render("timeline_entry_open.html.j2", kind="event" if record.collection == "events" else "quote",
+                  sectors=" ".join(sectors), programmes=" ".join(programmes), key=bool(record.data.get("key")))
 
 
 def _event(site: Site, here: str, event: Record) -> list[str]:
@@ -78,12 +73,6 @@ def _quote(site: Site, here: str, quote: Record) -> list[str]:
             "", "</div>", ""]
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
-    items = "".join(f'<option value="{attr(value)}">{esc(text)}</option>' for value, text in options)
-    return (f'<label for="natoaz-filter-{name}">{label}</label> '
-            f'<select id="natoaz-filter-{name}" name="{name}">{items}</select>')
-
-
 def filter_form(site: Site, entries: list[Record], counted: bool = True) -> str:
     """The same choices on every part (a choice made on one part must exist on the next); counts on the overview."""
     sectors: Counter = Counter()
@@ -100,19 +89,10 @@ def filter_form(site: Site, entries: list[Record], counted: bool = True) -> str:
                                               for s in site.sorted("sectors") if sectors[s.id]]
     programme_options = [("", "All programmes")] + [
         (p.id, label("programmes", p.id, programmes[p.id])) for p in site.programmes if programmes[p.id]]
-    return "\n".join([
-        '<form class="natoaz-filter" data-natoaz-filter hidden>',
-        "<fieldset>",
-        "<legend>Filter the timeline</legend>",
-        f'<span class="natoaz-filter__field">{_select("sector", "Sector", sector_options)}</span>',
-        f'<span class="natoaz-filter__field">{_select("programme", "Programme", programme_options)}</span>',
-        f'<span class="natoaz-filter__field">{_select("type", "Record type", list(TYPES))}</span>',
-        '<button type="reset" class="md-button">Show all</button>',
-        "</fieldset>",
-        '<p class="natoaz-filter__status" role="status" aria-live="polite"></p>',
-        "</form>",
-        "",
-    ])
+    selects = [{"name": "sector", "label": "Sector", "options": sector_options},
+               {"name": "programme", "label": "Programme", "options": programme_options},
+               {"name": "type", "label": "Record type", "options": list(TYPES)}]
+    return render("timeline_filter.html.j2", selects=selects) + "\n"
 
 
 def _entries(site: Site) -> dict[int, list[Record]]:
@@ -156,7 +136,7 @@ def timeline(site: Site) -> str:
     first, last = (years[0], years[-1]) if years else ("–", "–")
     entries = [r for records in by_year.values() for r in records]
     sector_links = " · ".join(ref_link(site, here, "sectors", s.id) for s in site.sorted("sectors")
-                              if site.events_of[("sectors", s.id)])
+                              if site.referring("sectors", s.id, "events"))
     lines = [
         "# Timeline", "",
         f"{plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} from {first} to {last}, "

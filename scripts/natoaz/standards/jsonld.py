@@ -57,14 +57,10 @@ def _types(node: dict) -> list[str]:
         value, list) else []
 
 
-def check_node(node: dict, vocab: Vocabulary, top: bool = True, where: str = "") -> list[str]:
-    """Problems of one node and the nodes inside it, as messages (`where` is the path to the node)."""
-    here = where or "the block"
-    types = _types(node)
-    if not types:
-        return [f"{here}: an object without @type"]
+def _type_problems(node: dict, types: list[str], known: list[str], vocab: Vocabulary, top: bool,
+                   here: str) -> list[str]:
+    """Each @type exists, is current, has an entry in required.py, and the node has its required properties."""
     problems = []
-    known = [name for name in types if vocab.is_type(name)]
     for name in types:
         if name not in known:
             problems.append(f"{here}: type {name!r} does not exist in schema.org")
@@ -79,17 +75,34 @@ def check_node(node: dict, vocab: Vocabulary, top: bool = True, where: str = "")
         missing = [p for p in rule.always + (rule.page if top else ()) if not _present(node.get(p))]
         if missing:
             problems.append(f"{here}: {name} lacks {', '.join(map(repr, missing))}; required because: {rule.reason}")
+    return problems
+
+
+def _property_problem(prop: str, path: str, types: list[str], known: list[str], vocab: Vocabulary) -> str:
+    """Why a property is wrong on this node ("" when it is fine)."""
+    if not vocab.is_property(prop):
+        return f"{path}: property {prop!r} does not exist in schema.org"
+    if prop in vocab.superseded:
+        return f"{path}: property {prop!r} is superseded by {vocab.superseded[prop]}"
+    if known and not any(vocab.applies(prop, t) for t in known):
+        return (f"{path}: property {prop!r} is not defined for {'/'.join(types)} "
+                f"(schema.org defines it on {', '.join(sorted(vocab.domains[prop])) or 'nothing'})")
+    return ""
+
+
+def check_node(node: dict, vocab: Vocabulary, top: bool = True, where: str = "") -> list[str]:
+    """Problems of one node and the nodes inside it, as messages (`where` is the path to the node)."""
+    here = where or "the block"
+    types = _types(node)
+    if not types:
+        return [f"{here}: an object without @type"]
+    known = [name for name in types if vocab.is_type(name)]
+    problems = _type_problems(node, types, known, vocab, top, here)
     for prop, value in node.items():
         if prop.startswith("@"):
             continue
         path = f"{where}.{prop}" if where else prop
-        if not vocab.is_property(prop):
-            problems.append(f"{path}: property {prop!r} does not exist in schema.org")
-        elif prop in vocab.superseded:
-            problems.append(f"{path}: property {prop!r} is superseded by {vocab.superseded[prop]}")
-        elif known and not any(vocab.applies(prop, t) for t in known):
-            problems.append(f"{path}: property {prop!r} is not defined for {'/'.join(types)} "
-                            f"(schema.org defines it on {', '.join(sorted(vocab.domains[prop])) or 'nothing'})")
+        problems += filter(None, [_property_problem(prop, path, types, known, vocab)])
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             if isinstance(item, dict):

@@ -16,12 +16,17 @@ from pathlib import Path
 from ..check.editor_checks import PLACEHOLDER, _name_key
 from ..load.dataset import load_dataset
 from ..model.dates import parse_date
+from ..model.registry import COLLECTIONS, by_singular
 from ..model.schema import expanded
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/{collection}.schema.json\n"
-FOLDERS = {"event": "events", "quote": "quotes", "programme": "programmes", "person": "people", "source": "sources"}
 # What each kind needs from the editor (besides the title or name): make variable per need.
 NEEDS = {"event": ["date"], "quote": ["date", "speaker"], "source": ["publisher"], "programme": [], "person": []}
+
+
+def kinds() -> list[str]:
+    """What `make new KIND=…` can add: every collection kept as separate records (not the sector list)."""
+    return [c.singular for c in COLLECTIONS if c.files != "list"]
 
 
 class ScaffoldError(Exception):
@@ -105,7 +110,7 @@ def _existing(data_dir: Path, collection: str, record_id: str, name: str) -> str
 def scaffold(kind: str, title: str, when: str, data_dir: Path, today: _date | None = None,
              publisher: str = "", speaker: str = "") -> tuple[Path, str]:
     """Append a skeleton record; return its file and id. Refuses (ScaffoldError) a second copy."""
-    collection = FOLDERS[kind]
+    collection = by_singular(kind).name
     title = " ".join(title.split())
     if not title:
         raise ScaffoldError("give the title (or, for a person or programme, the name): TITLE=\"…\"")
@@ -124,7 +129,7 @@ def scaffold(kind: str, title: str, when: str, data_dir: Path, today: _date | No
             raise ScaffoldError(f"no person `{speaker}` in data/people/: add them first (make new KIND=person)")
     lines = _fields(kind, record_id, title, when, publisher, speaker) + [f"added: {today}"]
     folder = data_dir / collection
-    if kind in ("event", "quote"):
+    if by_singular(kind).files == "year":
         path = folder / f"{when[:4]}.yaml"  # one file per year, the year of the record's date
         lines = [("- " if i == 0 else "  ") + line for i, line in enumerate(lines)]
     else:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..load.dataset import Dataset
+from ..model.records import Dataset
+from ..model.registry import NAMES
+from ..model.schema import enum, expanded
 from ..render.model import Site, date_of
 
-# Best first: a record's best source is the first of these among the sources it cites.
-QUALITY_ORDER = ("official", "media", "repost", "weak")
+# Best first, in the schema's order: a record's best source is the first of these among those it cites.
+QUALITY_ORDER = tuple(enum("sources", "quality"))
+
+
+def _citing() -> list[str]:
+    """The collections whose records cite sources (`sources` in their schema)."""
+    return [c for c in NAMES if "sources" in expanded(c)["properties"]]
 
 
 def weakly_sourced(dataset: Dataset) -> list[str]:
     """Records whose best source is only a repost or a weak copy (`collection/id (quality)`), sorted."""
     found = []
-    for collection in ("events", "programmes", "quotes", "people"):
+    for collection in _citing():
         for record in dataset[collection].values():
             # what supports the record: its sources and its disagreements' readings (not the sources
             # of its corrections, which support the change, not the record)
@@ -34,9 +41,8 @@ def stats(dataset: Dataset) -> dict:
     for event in site.events:
         sectors.update(event.data.get("sectors") or [])
         decades[f"{date_of(event).year // 10 * 10}s"] += 1
-    unsourced = [f"{c}/{r.id}" for c in ("events", "programmes", "quotes", "people")
-                 for r in dataset[c].values() if not r.data.get("sources")]
-    disagreements = [f"{c}/{r.id}: {d.get('field')}" for c in ("events", "programmes", "quotes")
+    unsourced = sorted(f"{c}/{r.id}" for c in _citing() for r in dataset[c].values() if not r.data.get("sources"))
+    disagreements = [f"{c}/{r.id}: {d.get('field')}" for c in NAMES
                      for r in dataset[c].values() for d in r.data.get("disagreements") or []]
     quality = Counter(s.data.get("quality") for s in dataset["sources"].values())
     weak_best = weakly_sourced(dataset)

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ...check.checks import REFERENCES, check_dataset
-from ...load.dataset import Dataset, Record, load_dataset
+from ...check.checks import check_dataset
+from ...load.dataset import load_dataset
 from ...model.dates import DateError, parse_date
-from ...model.schema import validator
-from ...paths import COLLECTIONS
+from ...model.records import Dataset, Record
+from ...model.registry import NAMES as COLLECTIONS
+from ...model.schema import ANY, links, validator
 from ...problems import errors
 
 STUBBED = ("sources", "people", "programmes")  # dangling references to these get a stub record
@@ -51,23 +53,30 @@ class Base:
 
 
 def map_refs(collection: str, data: dict, change: Callable[[str, str], str | None]) -> None:
-    """Apply `change(target_collection, id)` to every reference in a record; None removes the reference."""
-    for spec, target in REFERENCES[collection]:
-        name = spec.removesuffix("[]")
-        value = data.get(name)
-        if spec.endswith("[]") and isinstance(value, list):
-            data[name] = [new for new in (change(target, r) if isinstance(r, str) else r for r in value)
-                          if new is not None]
-        elif isinstance(value, str):
-            new = change(target, value)
-            if new is None:
-                del data[name]
-            else:
-                data[name] = new
-    for item in data.get("disagreements") or []:
-        for reading in (item or {}).get("readings") or []:
-            if isinstance(reading, dict) and isinstance(reading.get("sources"), list):
-                reading["sources"] = [change("sources", s) or s for s in reading["sources"]]
+    """Apply `change(target_collection, id)` to every reference in a record (as the schema declares them);
+    None removes the reference."""
+    for pattern, target in links(collection):
+        _map_at(data, pattern, lambda ref, target=target: change(target, ref))
+
+
+def _map_at(value: Any, pattern: tuple, change: Callable[[str], str | None]) -> None:
+    step, rest = pattern[0], pattern[1:]
+    if step is ANY:
+        for item in value if isinstance(value, list) and rest else []:
+            _map_at(item, rest, change)
+        return
+    if not isinstance(value, dict) or step not in value:
+        return
+    if rest == (ANY,) and isinstance(value[step], list):  # a list of ids: a new list, without the removed ones
+        value[step] = [new for new in (change(r) if isinstance(r, str) else r for r in value[step]) if new is not None]
+    elif not rest and isinstance(value[step], str):
+        new = change(value[step])
+        if new is None:
+            del value[step]
+        else:
+            value[step] = new
+    elif rest:
+        _map_at(value[step], rest, change)
 
 
 def _file_inside(record: Record, data_dir: Path) -> str:

@@ -24,7 +24,8 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from ...model.dates import DateError, parse_date
-from ...paths import COLLECTIONS, DATA_DIR
+from ...model.registry import NAMES as COLLECTIONS
+from ...paths import DATA_DIR
 from .base import Base, load_base, map_refs
 from .synthetic import jitter_dates, person_name, text_like, title_like, vocabulary
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from ... import dataset as dataset_module
 from ...build import copy_project
 from ...check.validate import load_valid, validate
-from ...load.dataset import Dataset
+from ...load.dataset import LOADER
+from ...model.records import Dataset
 from ...paths import ROOT
 from ...render import render_site
 from .measure import ChildRun, run_child
@@ -25,18 +25,10 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
-# Module-level caches in dataset.py that make a repeated load faster (parsed files by mtime/hash,
-# records and schema problems by content hash); cleared for every cold measurement.
-_DATASET_CACHES = ("_CACHE", "_RECORDS")
-
-
 def cold_cache() -> None:
     """Forget what `load_dataset` cached for `serve`, which would turn every repetition after the first
     into a warm-cache measurement."""
-    for name in _DATASET_CACHES:
-        cache = getattr(dataset_module, name, None)
-        if isinstance(cache, dict):
-            cache.clear()
+    LOADER.clear()
 
 
 def load_and_validate(data_dir: Path) -> tuple[Dataset, int, int]:
@@ -136,7 +128,7 @@ def serve_rebuild(data_dir: Path, work: Path, rounds: int, mode: str = "serve") 
     edited = sorted((project / "data" / "events").glob("*.yaml"))[0]
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *SERVE_FLAGS[mode], "--dev-addr",
                f"127.0.0.1:{_free_port()}"]
-    env = {k: v for k, v in os.environ.items() if k != "NATOAZ_DATA_DIR"} | {"NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
     walls, builds = [], []
