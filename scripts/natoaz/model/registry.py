@@ -34,10 +34,18 @@ def _programme_name(dataset: Dataset, record: Record) -> str:
     return f"{name} ({record.data['acronym']})" if record.data.get("acronym") else name
 
 
+def first_words(text: object, count: int = 8) -> str:
+    """The opening words of a quotation, in quotation marks (“We are …”), to tell quotes apart."""
+    words = " ".join(str(text).split()).split(" ")
+    head = " ".join(words[:count]).rstrip(",;:—–-")
+    return f"“{head}…”" if len(words) > count else f"“{head}”"
+
+
 def _quote_name(dataset: Dataset, record: Record) -> str:
+    """A quote by its words, then who said it and when: “Azerbaijan is a …” — Jens Stoltenberg, 17 March 2024."""
     speaker = dataset["people"].get(record.data.get("speaker", ""))
     who = speaker.data.get("name") if speaker else record.data.get("speaker")
-    return f"{who}, {date_of(record).human()}"
+    return f"{first_words(record.data.get('text', ''))} — {who}, {date_of(record).human()}"
 
 
 @dataclass(frozen=True)

@@ -139,8 +139,13 @@ def date_fields(collection: str) -> tuple[tuple, ...]:
 
 
 def labels(collection: str, field: str) -> dict[str, str]:
-    """The words shown for each value of an enum field (`"x-labels"` in the schema)."""
-    return dict(expanded(collection)["properties"][field]["x-labels"])
+    """The words shown for each value of an enum field (`"x-labels"` in the schema); `field` may be a
+    dotted path through groups and lists of groups, e.g. `disagreements.weight`."""
+    node = expanded(collection)
+    for part in field.split("."):
+        node = node.get("items", node) if node.get("type") == "array" else node
+        node = node["properties"][part]
+    return dict(node["x-labels"])
 
 
 def enum(collection: str, field: str) -> list[str]:

@@ -64,7 +64,12 @@ def sources_section(site: Site, here: str, record: Record) -> str:
 def disagreements(site: Site, here: str, record: Record) -> str:
     out = []
     for item in record.data.get("disagreements") or []:
-        lines = [f'!!! warning "Sources disagree: {esc(item["field"]).replace(chr(34), "&quot;")}"', "",
+        # A minor difference (spelling, translation, wording) is folded; a substantive one stays open.
+        weight = item.get("weight", "substantive")
+        opener = "??? info" if weight == "minor" else "!!! warning"
+        word = labels(record.collection, "disagreements.weight")[weight]
+        heading = f'{word}: {esc(item["field"]).replace(chr(34), "&quot;")}'
+        lines = [f'{opener} "{heading}"', "",
                  "    " + md_inline(item["note"]).replace("\n", "\n    "), "",
                  "    Each reading with the sources that give it:", ""]
         for reading in item["readings"]:

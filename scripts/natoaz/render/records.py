@@ -8,6 +8,7 @@ from ..model.records import Record
 from ..model.schema import labels
 from . import jsonld
 from .blocks import (
+    citation,
     corrections_section,
     data_note,
     disagreements,
@@ -143,9 +144,11 @@ def quote_block(site: Site, here: str, quote: Record, with_link: bool = True) ->
     if d.get("place"):
         attribution += f", {esc(d['place'])}"
     attribution += f", {date_of(quote).human()}"
-    if with_link:
-        attribution += f" · [permalink]({link(here, page_of('quotes', quote.id))})"
-    return f"> {text}\n>\n> — {attribution}\n"
+    if not with_link:  # the quote's own page lists its sources in full below
+        return f"> {text}\n>\n> — {attribution}\n"
+    attribution += f" · [permalink]({link(here, page_of('quotes', quote.id))})"
+    sources = "; ".join(citation(site, here, s) for s in d.get("sources") or [])
+    return f"> {text}\n>\n> — {attribution}\n>\n> Source: {sources}\n"
 
 
 def _translation(d: dict) -> str:
