@@ -20,8 +20,11 @@ def ref_list(site: Site, here: str, collection: str, ids: list[str], dated: bool
     lines = []
     for record_id in ids:
         prefix = ""
-        if dated:
-            prefix = f"{date_of(site.record(collection, record_id)).human()} — "
+        if dated:  # an event or quote by its date, a programme by its span of participation
+            record = site.record(collection, record_id)
+            when = (span_text(record.data.get("participation")) if collection == "programmes"
+                    else date_of(record).human())
+            prefix = f"{when} — " if when else ""
         lines.append(f"- {prefix}{ref_link(site, here, collection, record_id)}")
     return "\n".join(lines)
 

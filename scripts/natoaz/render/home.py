@@ -88,12 +88,19 @@ def _programmes(site: Site, here: str) -> list[str]:
 
 
 def _latest(site: Site, here: str) -> list[str]:
+    """Records added or corrected since the first import, newest change first, then newest date first.
+    Records added on the data's first day are left out: listing them would only repeat the timeline,
+    so with nothing newer the section is not shown."""
+    changes = entries(site, limit=10_000)
+    first_day = min((e.updated for e in changes), default=None)
     seen: set[tuple[str, str]] = set()
     latest = []
-    for e in entries(site, limit=10_000):
-        if e.collection in ("events", "programmes", "quotes") and (e.collection, e.record_id) not in seen:
+    for e in changes:
+        if e.collection in ("events", "programmes", "quotes") and (e.collection, e.record_id) not in seen \
+                and (e.is_update or e.updated != first_day):
             seen.add((e.collection, e.record_id))
             latest.append(e)
+    latest.sort(key=lambda e: (e.updated, date_of(site.record(e.collection, e.record_id))), reverse=True)
     latest = latest[:LATEST]
     if not latest:
         return []

@@ -79,7 +79,7 @@ def _related(site: Site, here: str, event: Record) -> str:
 def _referring(site: Site, here: str, record: Record, *sections: tuple[str, str]) -> list[str]:
     """Sections listing the records of a collection that refer to this one (events with their dates)."""
     return [section(title, ref_list(site, here, by, site.referring(record.collection, record.id, by),
-                                    dated=by == "events")) for title, by in sections]
+                                    dated=by in ("events", "programmes"))) for title, by in sections]
 
 
 def event_page(site: Site, event: Record) -> str:
