@@ -60,3 +60,17 @@ def test_an_unknown_weight_is_a_problem_at_its_line(tmp_path: Path) -> None:
     report = str(raised.value)
     assert "data/events/1999.yaml:10:15  disagreements, item 1, weight" in report
     assert "`huge` is not one of: substantive, minor" in report
+
+
+def test_a_primary_sector_and_at_most_three_others(tmp_path: Path) -> None:
+    page = _files()["events/2005-saloglu-starts.md"]
+    assert "(../sectors/demining.md) (primary), [" in page  # the first sector is marked primary
+    data = tmp_path / "data"
+    shutil.copytree(READER, data)
+    edit(data / "events" / "2005.yaml", "sectors: [demining, peacekeeping]",
+         "sectors: [demining, peacekeeping, political-dialogue, science, defence-reform]")
+    with pytest.raises(DataError) as raised:
+        load_valid(data)
+    report = str(raised.value)
+    assert "2005.yaml:5:12  sectors" in report and "lists more than 4 sectors" in report
+    assert "primary sector first" in report

@@ -224,6 +224,7 @@ _PLAIN: dict[str, Any] = {
     "x-text": _text_rule,
     "pattern": "`{value}` does not have the expected form ({rule})",
     "minItems": "needs at least {rule} item(s)",
+    "maxItems": "lists more than {rule} items: keep at most {rule}",
     "minLength": "is empty or too short",
     "maxLength": "is longer than {rule} characters",
     "uniqueItems": "lists the same item twice",

@@ -82,6 +82,11 @@ def _referring(site: Site, here: str, record: Record, *sections: tuple[str, str]
                                     dated=by in ("events", "programmes"))) for title, by in sections]
 
 
+def primary_first(links: list[str]) -> str:
+    """The first sector of a record is its primary one: say so beside it."""
+    return ", ".join([f"{links[0]} (primary)", *links[1:]]) if links else ""
+
+
 def event_page(site: Site, event: Record) -> str:
     here = page_of("events", event.id)
     d = event.data
@@ -98,7 +103,7 @@ def event_page(site: Site, event: Record) -> str:
         fact_box([("Date", when), ("Place", esc(d.get("place", ""))),
                   ("Participants", refs("people", d.get("people") or [])),
                   ("Programmes", refs("programmes", d.get("programmes") or [])),
-                  ("Sectors", refs("sectors", d.get("sectors") or [])),
+                  ("Sectors", primary_first([ref_link(site, here, "sectors", i) for i in d.get("sectors") or []])),
                   ("Timeline", f"[{year}]({link(here, timeline_part(year), event.id)})")]),
         md_inline(d["summary"]),
         disagreements(site, here, event),
