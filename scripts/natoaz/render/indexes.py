@@ -46,7 +46,9 @@ def quotes_index(site: Site) -> str:
     for speaker in order:
         name = site.label("people", speaker) if speaker in people else speaker
         lines += [f"### {esc(name)}", ""]
-        lines += [quote_block(site, here, q) for q in by_speaker[speaker]]
+        if speaker in people:
+            lines += [f"Roles, events and all quotes: {ref_link(site, here, 'people', speaker)}.", ""]
+        lines += [quote_block(site, here, q, with_speaker=False) for q in by_speaker[speaker]]
     lines += ["## By year", ""]
     by_year: dict[int, list] = defaultdict(list)
     for quote in site.quotes:

@@ -141,19 +141,21 @@ def programme_page(site: Site, programme: Record) -> str:
     )
 
 
-def quote_block(site: Site, here: str, quote: Record, with_link: bool = True) -> str:
+def quote_block(site: Site, here: str, quote: Record, with_link: bool = True, with_speaker: bool = True) -> str:
+    """A quote card: the words, then who (with the role held at the time), the occasion, place, date and
+    the first source. `with_speaker=False` where the page is already about the speaker."""
     d = quote.data
     speaker = ref_link(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"] else esc(d["speaker"])
     text = plain_paragraphs(d["text"]).replace("\n", "\n> ")
-    attribution = f"{speaker}, {esc(d['role'])} — {esc(d['occasion'])}"
-    if d.get("place"):
-        attribution += f", {esc(d['place'])}"
-    attribution += f", {date_of(quote).human()}"
-    if not with_link:  # the quote's own page lists its sources in full below
-        return f"> {text}\n>\n> — {attribution}\n"
-    attribution += f" · [permalink]({link(here, page_of('quotes', quote.id))})"
-    sources = "; ".join(citation(site, here, s) for s in d.get("sources") or [])
-    return f"> {text}\n>\n> — {attribution}\n>\n> Source: {sources}\n"
+    who = f"{speaker}, {esc(d['role'])}" if with_speaker else esc(d["role"])
+    where = esc(d["occasion"]) + (f", {esc(d['place'])}" if d.get("place") else "")
+    by = [f"— {who}", where, date_of(quote).human()]
+    if with_link:
+        by.append(f"[permalink]({link(here, page_of('quotes', quote.id))})")
+    card = f'<div class="natoaz-quote" markdown="1">\n\n> {text}\n\n' + " · ".join(by) + "\n\n"
+    if with_link and d.get("sources"):  # the quote's own page lists its sources in full below
+        card += "Source: " + "; ".join(citation(site, here, s) for s in d["sources"]) + "\n\n"
+    return card + "</div>\n"
 
 
 def _translation(d: dict) -> str:
@@ -203,7 +205,7 @@ def person_page(site: Site, person: Record) -> str:
         f"# {esc(d['name'])}",
         other,
         section("Roles", "\n".join(roles), searchable=True),
-        section("Quotes", "\n".join(quote_block(site, here, q) for q in quotes)),
+        section("Quotes", "\n".join(quote_block(site, here, q, with_speaker=False) for q in quotes)),
         section("Events", ref_list(site, here, "events", site.referring("people", person.id, "events"), dated=True)),
         sources_section(site, here, person),
     )
