@@ -35,10 +35,10 @@ def test_quotes_are_linked_by_their_words_and_listed_with_their_source() -> None
     index = files["quotes/index.md"]
     assert f"[{opening} — Heydar Aliyev, 4 May 1994](heydar-aliyev-1994-05-04-cornerstone.md)" in index
     block = index[index.index("This is a cornerstone"):]
-    source = block[block.index("> Source: "):].splitlines()[0]
+    source = block[block.index("\nSource: "):].splitlines()[1]  # a line of the quote's card
     assert "(../sources/mfa-overview.md)" in source  # the quote's own source, on the index
     assert f"# Quote: {opening}" in files[QUOTE]
-    assert "> Source: " not in files[QUOTE]  # the quote's page lists its sources in full instead
+    assert "\nSource: " not in files[QUOTE]  # the quote's page lists its sources in full instead
 
 
 def test_minor_disagreements_are_folded_and_substantive_ones_stay_open(tmp_path: Path) -> None:
