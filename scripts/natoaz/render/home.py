@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import registry
 from ..model.schema import labels
 from .blocks import ref_link, span_text
+from .charts import events_chart
 from .datapage import PAGE as DATA_PAGE
 from .escape import esc
 from .feed import FEED, entries
@@ -54,14 +55,19 @@ def _figures(site: Site, here: str) -> list[str]:
     return lines
 
 
+def _chart(site: Site) -> list[str]:
+    chart = events_chart(site, "home-events-per-year")
+    return ["## Events per year", "", chart, ""] if chart else []
+
+
 def _milestones(site: Site, here: str) -> list[str]:
     key = [e for e in site.events if e.data.get("key")][:MILESTONES]
     if not key:
         return []
-    lines = ["## Key milestones", ""]
-    lines += [f"1. **{date_of(e).human()}** — {ref_link(site, here, 'events', e.id)}" for e in key]
+    lines = ["## Key milestones", "", '<div class="natoaz-milestones" markdown="1">', ""]
+    lines += [f"1. **{date_of(e).human()}** {ref_link(site, here, 'events', e.id)}" for e in key]
     rule = link(here, "editing/index.md", "key-milestones")
-    return lines + ["", f"What makes a milestone key is set out in the [editing guide]({rule}); "
+    return lines + ["", "</div>", "", f"What makes a milestone key is set out in the [editing guide]({rule}); "
                     f"all events are on the [timeline]({link(here, TIMELINE)}).", ""]
 
 
@@ -131,7 +137,7 @@ def home(site: Site) -> str:
     lines = [
         "# NATO–Azerbaijan cooperation: a sourced reference", "",
         *_intro(site, here), "",
-        *_figures(site, here), *_milestones(site, here), *_sectors(site, here), *_programmes(site, here),
+        *_figures(site, here), *_chart(site), *_milestones(site, here), *_sectors(site, here), *_programmes(site, here),
         *_latest(site, here),
     ]
     description = (f"A sourced reference on NATO–Azerbaijan cooperation: {f['events']} events, "
