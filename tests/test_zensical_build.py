@@ -1,7 +1,14 @@
-"""Engine portability: the Markdown twin built with Zensical (only where zensical is installed)."""
+"""Engine portability: the Markdown twin built with Zensical 0.0.73 (locked): links, header, search."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +17,7 @@ from natoaz.build import write_markdown
 from natoaz.links.site_links import check_site
 from natoaz.load.config import Tagged, read_config
 from natoaz.paths import DOCS_DIR, ROOT
-from natoaz.tools.zensical_build import build_with_zensical, write_config, zensical_config
+from natoaz.tools.zensical_build import write_config, zensical_config
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -22,8 +29,7 @@ def test_config_points_at_the_twin_without_hooks(tmp_path: Path) -> None:
     assert config["site_dir"] == "zensical-site"
     assert "hooks" not in config and "watch" not in config
     assert config["theme"]["variant"] == "classic"
-    if "custom_dir" in config["theme"]:
-        assert (build / config["theme"]["custom_dir"]).resolve() == (ROOT / "overrides").resolve()
+    assert config["theme"]["custom_dir"] == "zensical-overrides"
     source = read_config(ROOT / "mkdocs.yml", environ={})
     assert config["nav"] == source["nav"]
     assert config["site_url"] == Tagged("!ENV", ["SITE_URL", source["site_url"]])  # for the engine to resolve
@@ -42,15 +48,69 @@ def test_yaml_tags_are_kept_for_the_engine(tmp_path: Path) -> None:
     assert "\nhooks:" not in text
 
 
-def test_zensical_builds_the_twin_and_its_links_hold(tmp_path: Path) -> None:
-    pytest.importorskip("zensical")
-    markdown = tmp_path / "build" / "markdown"
-    site = tmp_path / "build" / "zensical-site"
-    markdown.parent.mkdir()
-    write_markdown(markdown, data_dir=MINI, docs_dir=DOCS_DIR, config=ROOT / "mkdocs.yml")
-    assert build_with_zensical(markdown, site, ROOT / "mkdocs.yml") == 0
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini dataset's twin built by Zensical, called as `make zensical` does: relative paths."""
+    project = tmp_path_factory.mktemp("zensical")
+    write_markdown(project / "build" / "markdown", data_dir=MINI, docs_dir=DOCS_DIR, config=ROOT / "mkdocs.yml")
+    command = [sys.executable, "-m", "natoaz.tools.zensical_build", "--markdown", "build/markdown",
+               "--site-dir", "build/zensical-site", "--config", str(ROOT / "mkdocs.yml")]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "build"
+
+
+def test_zensical_builds_the_twin_and_its_links_hold(zensical_site: Path) -> None:
+    site = zensical_site / "zensical-site"
     assert (site / "index.html").is_file()
-    generated = sorted(p.stem for p in (markdown / "sources").glob("*.md") if p.name != "index.md")
+    generated = sorted(p.stem for p in (zensical_site / "markdown" / "sources").glob("*.md") if p.name != "index.md")
     assert generated and all((site / "sources" / name / "index.html").is_file() for name in generated)
     check = check_site(site, None)
     assert check.breaks == [], "\n".join(f"{b.page}:{b.line} {b.link} {b.reason}" for b in check.breaks)
+
+
+def test_zensical_gets_our_overrides_but_its_own_search_partial(zensical_site: Path) -> None:
+    overrides = zensical_site / "zensical-overrides"
+    assert (overrides / "main.html").is_file() and not (overrides / "partials" / "search.html").exists()
+    html = (zensical_site / "zensical-site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in html  # our main.html override
+    assert 'class="md-search__button"' in html and "md-search__form" not in html  # Zensical's search
+    assert (zensical_site / "zensical-site" / "search.json").is_file()
+
+
+@pytest.mark.browser
+def test_zensical_header_and_search_work_in_a_browser(zensical_site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(chromium):
+        pytest.skip("chromium is not installed (make browser)")
+    handler = functools.partial(_Quiet, directory=str(zensical_site / "zensical-site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    errors: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.click(".md-search__button")
+            page.keyboard.type("liaison")
+            # Zensical renders its search dialog inside a shadow root
+            page.wait_for_function(f"() => /\\d+ results?/.test({_DIALOG}?.shadowRoot.textContent)", timeout=10_000)
+            found = page.evaluate(f"() => {_DIALOG}.shadowRoot.querySelector('ol').innerText")
+            browser.close()
+    finally:
+        server.shutdown()
+    assert "Liaison office head speaks on the partnership in Baku" in found
+    assert errors == []
+
+
+_DIALOG = "[...document.querySelectorAll('div')].find(e => e.shadowRoot?.querySelector('dialog'))"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass

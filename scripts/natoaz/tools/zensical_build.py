@@ -4,7 +4,12 @@ Zensical reads MkDocs-style configuration but runs no MkDocs hooks, so it builds
 twin (`python -m natoaz markdown --out build/markdown`: docs/ plus every generated page) rather than
 docs/ + scripts/mkdocs_hook.py. This module writes that configuration (mkdocs.yml with docs_dir set to
 the twin, paths relative to it, the classic theme variant, no hooks) and runs `zensical build`.
-Zensical is not in requirements.lock: `pip install zensical==0.1.1` first (CI does, in a non-blocking job).
+Zensical 0.0.73 is in requirements.lock (the newest release this project's registry mirror installs:
+0.0.74 and 0.1.x need `zensical-ui`); CI's non-blocking job also tries the newer 0.1.1.
+
+Our theme overrides are written for Material; Zensical's classic variant has its own templates. The
+overrides Zensical gets are a copy without the Material-only partials (MATERIAL_ONLY): Zensical's
+own search partial already names its dialog, and Material's breaks Zensical's search.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +29,9 @@ from ..paths import ROOT
 # MkDocs-only keys: the hook that adds generated pages (the twin has them already) and the folders
 # `mkdocs serve` watches for it. `strict` and `validation` stay: Zensical maps them to its own checks.
 MKDOCS_ONLY = ("hooks", "watch")
+# Overrides that only fit Material's templates: Zensical keeps its own.
+MATERIAL_ONLY = ("partials/search.html",)
+OVERRIDES = "zensical-overrides"  # the copy of custom_dir for Zensical, beside its configuration
 
 
 def _relative(path: Path, start: Path) -> str:
@@ -43,8 +52,22 @@ def zensical_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, con
     if isinstance(theme, dict):
         theme.setdefault("variant", "classic")  # Material for MkDocs' look (Zensical's default is "modern")
         if isinstance(theme.get("custom_dir"), str):
-            theme["custom_dir"] = _relative(mkdocs_config.parent / theme["custom_dir"], config_dir)
+            theme["custom_dir"] = OVERRIDES
     return config
+
+
+def copy_overrides(mkdocs_config: Path, config_dir: Path) -> Path | None:
+    """custom_dir of mkdocs.yml, less the Material-only partials, into `config_dir/OVERRIDES`."""
+    theme = read_config(mkdocs_config).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    target = config_dir / OVERRIDES
+    shutil.rmtree(target, ignore_errors=True)
+    if not isinstance(custom, str):
+        return None
+    shutil.copytree(mkdocs_config.parent / custom, target)
+    for name in MATERIAL_ONLY:
+        (target / name).unlink(missing_ok=True)
+    return target
 
 
 def write_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, out: Path) -> Path:
@@ -52,6 +75,7 @@ def write_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, out: P
     header = (f"# Written by `python -m natoaz.tools.zensical_build` from {mkdocs_config.name}; do not edit.\n"
               "# Zensical builds the Markdown twin (docs/ + generated pages); no MkDocs hooks.\n")
     body = dump_config(zensical_config(mkdocs_config, markdown_dir, site_dir, out.parent))
+    copy_overrides(mkdocs_config, out.parent)
     out.write_text(header + body, encoding="utf-8")
     return out
 
@@ -68,11 +92,12 @@ def build_with_zensical(markdown_dir: Path, site_dir: Path, mkdocs_config: Path 
               file=sys.stderr)
         return 2
     if not zensical_available():
-        print("zensical is not installed (it is not in the lock): pip install zensical==0.1.1", file=sys.stderr)
+        print("zensical is not installed: run `make` set-up again (requirements.lock pins it)", file=sys.stderr)
         return 2
     config = write_config(mkdocs_config, markdown_dir, site_dir,
                           config_out or markdown_dir.parent / "zensical.yml")
-    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
+    # an absolute path: Zensical runs in the configuration's folder (a relative -f would be resolved twice)
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config.resolve())]
     return subprocess.run(command, cwd=config.parent).returncode
 
 
