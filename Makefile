@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 DATA ?= data
+# The engine behind serve and build: mkdocs (MkDocs 1.6.1) or properdocs (its maintained fork, same config)
+ENGINE ?= mkdocs
 
 .PHONY: validate standards-tools java reference bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
@@ -30,15 +32,15 @@ $(STAMP): requirements.lock
 ## serve: build and serve the site at http://$(ADDR); an edit under data/ reloads the open page in ~1 s
 ## (--dirty: only pages whose Markdown changed are rebuilt; not strict: `make build` and `make test` are)
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload --dirty --no-strict --dev-addr $(ADDR)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve --livereload --dirty --no-strict --dev-addr $(ADDR)
 
 ## serve-full: like serve, but every edit rebuilds the whole site with the strict checks (~4 s)
 serve-full: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload --dev-addr $(ADDR)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve --livereload --dev-addr $(ADDR)
 
 ## build: validate the data, then build site/ atomically (a failed build leaves site/ as it was)
 build: $(STAMP)
-	$(PY) -m natoaz build
+	$(PY) -m natoaz build --engine $(ENGINE)
 
 ## test: lint and the whole test suite (browser tests and standards checks of a few pages included)
 test: $(STAMP) browser standards-tools
@@ -58,7 +60,7 @@ check-links: $(STAMP)
 check-external: $(STAMP)
 	$(PY) -m natoaz check-external
 
-## zensical: build the Markdown twin with Zensical into build/zensical-site (pip install zensical==0.1.1 first)
+## zensical: build the Markdown twin with Zensical (0.0.73, locked) into build/zensical-site
 zensical: $(STAMP)
 	mkdir -p build
 	$(PY) -m natoaz markdown --out build/markdown

@@ -56,15 +56,20 @@ def _with_data_dir(config: Path, data_dir: Path) -> Path:
     return Path(name)
 
 
+ENGINES = ("mkdocs", "properdocs")  # ProperDocs: the maintained fork of MkDocs 1.x, same config and hook
+
+
 def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml",
-               data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = ()) -> int:
-    """`mkdocs build --strict` into a temporary folder, then swap it into place. The data is loaded and
+               data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = (), engine: str = "mkdocs") -> int:
+    """`mkdocs build --strict` (or `properdocs build`) into a temporary folder, then swap it into place. The data is loaded and
     validated once, by the hook, which prints every problem the way `make check-data` does and stops
     the build before any page is written.
 
     One build of a folder at a time (an flock the OS releases if the build dies); temporary folders
     go on error, Ctrl-C and SIGTERM, and those of killed builds are swept by the next one.
     Raises SwapError (site/ unchanged) when the folder cannot be replaced."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(site_dir), signals_interrupt():
@@ -72,7 +77,7 @@ def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml
         temp = Path(tempfile.mkdtemp(prefix=temp_prefix(site_dir), dir=site_dir.parent))
         settings = _with_data_dir(config, data_dir)
         try:
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(settings),
+            command = [sys.executable, "-m", engine, "build", "--strict", "--clean", "-f", str(settings),
                        "-d", str(temp), *extra_args]
             result = subprocess.run(command, cwd=config.parent, preexec_fn=ignore_sigint)
             if result.returncode != 0:

@@ -38,7 +38,7 @@ def _markdown(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    return build_site(Path(args.site_dir), data_dir=Path(args.data))
+    return build_site(Path(args.site_dir), data_dir=Path(args.data), engine=args.engine)
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     markdown.set_defaults(run=_markdown)
     build = sub.add_parser("build", help="validate, then build the site atomically with MkDocs")
     build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs",
+                       help="MkDocs 1.6 (default) or ProperDocs, its maintained fork")
     build.set_defaults(run=_build)
     report = sub.add_parser("stats", help="counts per collection, sector and decade")
     report.add_argument("--format", choices=["text", "json"], default="text")
