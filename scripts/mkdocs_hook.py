@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from natoaz.build import source_date_epoch
 from natoaz.check.validate import load_valid
 from natoaz.csp import add_csp
 from natoaz.problems import DataError, Problem, errors
@@ -85,6 +87,9 @@ def _generate(config: MkDocsConfig) -> Generated:
     if warnings:
         log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
     _state.release = release_date(dataset)
+    # Reproducible builds: whatever MkDocs or the theme take from the clock (build date, gzip headers)
+    # is the data's release date, unless SOURCE_DATE_EPOCH is set already.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_state.release))
     _state.last_good = (render_site(dataset, _options(config)), page_origins(dataset))
     return _state.last_good
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from natoaz.build import copy_project
+from natoaz.build import build_site, copy_project
 from natoaz.check.validate import validate
 from natoaz.problems import Problem
 
@@ -46,3 +46,11 @@ def line_of(path: Path, needle: str) -> int:
 def project(tmp_path: Path) -> Path:
     """A copy of the project (config, docs, schemas, scripts) with the mini dataset as data/."""
     return copy_project(tmp_path / "project", MINI)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built once per test session (strict MkDocs build), shared by the tests that need it."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    assert build_site(site) == 0
+    return site

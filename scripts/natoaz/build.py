@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .atomic import ignore_sigint, output_lock, signals_interrupt, swap, sweep, temp_prefix
@@ -54,6 +55,11 @@ def _with_data_dir(config: Path, data_dir: Path) -> Path:
         folder = json.dumps(str(data_dir.resolve()))  # JSON strings are YAML strings
         out.write(f"INHERIT: {json.dumps(config.name)}\nextra:\n  natoaz:\n    data_dir: {folder}\n")
     return Path(name)
+
+
+def source_date_epoch(day: str) -> str:
+    """Seconds since 1970 at 00:00 UTC of `day` (YYYY-MM-DD), as SOURCE_DATE_EPOCH wants them."""
+    return str(int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp()))
 
 
 ENGINES = ("mkdocs", "properdocs")  # ProperDocs: the maintained fork of MkDocs 1.x, same config and hook
