@@ -9,7 +9,7 @@ DATA ?= data
 # The engine behind serve and build: mkdocs (MkDocs 1.6.1) or properdocs (its maintained fork, same config)
 ENGINE ?= mkdocs
 
-.PHONY: validate standards-tools java reference bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
+.PHONY: validate standards-tools java reference release release-check bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 # A copied checkout carries a .venv whose .pth file points at the original's scripts/ (it would run the
 # original's code and write the original's site/): notice it and set the copy up again.
@@ -113,6 +113,14 @@ stats: $(STAMP)
 new: $(STAMP)
 	@$(PY) -m natoaz --data "$(DATA)" new "$(KIND)" "$(TITLE)" --date "$(DATE)" --publisher "$(PUBLISHER)" --speaker "$(SPEAKER)" \
 	  || kill -PIPE $$PPID
+
+## release-check: which release bump (major, minor, patch) the changes since the last release call for
+release-check: $(STAMP)
+	$(PY) -m natoaz release
+
+## release: cut the due release: data/releases/<version>.json, the number in data/release.yaml, CITATION.cff
+release: $(STAMP)
+	$(PY) -m natoaz release --cut
 
 ## markdown: the command-line twin of the hook: docs/ + generated pages into build/markdown
 markdown: $(STAMP)

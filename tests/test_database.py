@@ -18,6 +18,7 @@ import pytest
 
 from natoaz.check.validate import load_valid
 from natoaz.render.database import DB_FILE, METADATA_FILE, NAME, build_database, metadata_json
+from natoaz.render.datapage import SQLITE_EXAMPLE
 from natoaz.render.model import Site
 from natoaz.render.tables import columns, link_tables
 
@@ -81,6 +82,13 @@ def test_full_text_search_on_titles_summaries_and_quote_texts(site: Site, db: sq
     assert quote.id in ids
     assert {row[0] for row in db.execute("select name from sqlite_master where name like '%_fts'")} >= {
         "events_fts", "quotes_fts", "programmes_fts", "sources_fts"}
+
+
+def test_the_sqlite_example_of_the_data_page_runs(files: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", SQLITE_EXAMPLE], cwd=files, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all(line[:4].isdigit() for line in lines) and lines == sorted(lines)
 
 
 def test_the_same_data_gives_the_same_bytes(site: Site, files: Path) -> None:

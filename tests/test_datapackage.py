@@ -16,6 +16,7 @@ from natoaz.check.validate import load_valid
 from natoaz.model.schema import expanded
 from natoaz.render import render_site
 from natoaz.render.datapackage import whole_match
+from natoaz.render.datapage import FRICTIONLESS_EXAMPLE
 from natoaz.render.downloads import csv_columns
 
 DOWNLOADS = "downloads/"
@@ -82,6 +83,13 @@ def test_link_table_rows_match_the_lists_in_the_collection_file(downloads: Path)
         rows = list(csv.reader(handle))
     assert rows[0] == ["event_id", "sector_id"]
     assert set(map(tuple, rows[1:])) == pairs and len(rows) - 1 == len(pairs)
+
+
+def test_the_frictionless_example_of_the_data_page_runs(downloads: Path) -> None:
+    code = FRICTIONLESS_EXAMPLE.format(base=f"{downloads}/")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3
 
 
 def _rewrite(path: Path, column: str, value: str) -> None:

@@ -99,6 +99,15 @@ def _reference(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from .tools.release import cut, report
+
+    if args.cut:
+        print(f"cut release {cut(Path(args.data))}: data/release.yaml, data/releases/, CITATION.cff; commit them")
+        return 0
+    return report(Path(args.data))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="natoaz", description="NATO–Azerbaijan reference site: data tools")
     parser.add_argument("--data", default=str(DATA_DIR), help="data folder (default: data/)")
@@ -129,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(run=_new)
     reference = sub.add_parser("reference", help="rewrite docs/editing/reference.md from the schemas")
     reference.set_defaults(run=_reference)
+    release = sub.add_parser("release", help="which release bump the changes call for; --cut cuts it")
+    release.add_argument("--cut", action="store_true",
+                         help="write data/releases/<version>.json, the number in data/release.yaml and CITATION.cff")
+    release.set_defaults(run=_release)
     register_link_checks(sub)
     args = parser.parse_args(argv)
     try:

@@ -14,6 +14,7 @@ from ..model.registry import NAMES
 from ..model.schema import explain, validator
 from ..paths import DATA_DIR, ROOT, display_path
 from ..problems import Problem
+from .release import RELEASE_FILE, load_release
 from .yaml_loader import MAX_FILE_BYTES, Located, load_yaml
 
 
@@ -231,7 +232,8 @@ class Loader:
                                                        f"first used at {first.file}:{first.line}; ids must be unique"))
                         continue
                     dataset[collection][record.id] = record
-        return dataset, problems
+        dataset.release, release_problems = load_release(data_dir, _relative(data_dir / RELEASE_FILE, root))
+        return dataset, problems + release_problems
 
 
 LOADER = Loader()  # the process's loader: the CLI, the hook and the tests share its caches

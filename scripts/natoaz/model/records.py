@@ -9,6 +9,7 @@ from typing import Any
 
 from ..problems import Problem, field_name
 from .dates import PartialDate, parse_date
+from .release import ReleaseInfo
 from .schema import ANY, links
 
 
@@ -94,6 +95,7 @@ class Dataset:
     lines: dict[str, list[str]] = field(default_factory=dict)  # relative path -> raw lines of a readable file
     # files that could not be read (syntax error, encoding…): collection -> {relative path: ids guessed from the text}
     unreadable: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    release: ReleaseInfo = field(default_factory=ReleaseInfo)  # data/release.yaml and the releases cut
 
     def __post_init__(self) -> None:
         from .registry import NAMES

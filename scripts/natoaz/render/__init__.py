@@ -7,6 +7,7 @@ hook adds every one with `File.generated`, and `python -m natoaz markdown` write
 from __future__ import annotations
 
 from ..model.records import Dataset
+from .changelog import changelog_pages, feed_entries, releases
 from .corrections import corrections_pages
 from .datapage import PAGE as DATA_PAGE
 from .datapage import data_page
@@ -25,14 +26,16 @@ __all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
 
 def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
     site = Site(dataset, options or SiteOptions())
-    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site), **redirects(site),
-                                     ROBOTS: robots_txt(site.options)}
+    found = releases(site)
+    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site, feed_entries(found)),
+                                     **redirects(site), ROBOTS: robots_txt(site.options)}
     pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
     for collection, make_page in PAGES.items():
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
     pages.update(timeline_pages(site))
     pages.update(corrections_pages(site))
+    pages.update(changelog_pages(site, found))
     pages[DATA_PAGE] = data_page(site, files)
     return dict(sorted({**pages, **files}.items()))
 

@@ -20,15 +20,23 @@ def plain_citation(site: Site, collection: str, record: Record, title: str) -> s
     version = f", version of {stamp.human()}" if stamp else ""
     kind = registry.collection(collection).label
     return (f"{options.site_author}. “{' '.join(title.split())}.” {kind} record {record.id}"
-            f"{version}. {options.site_name}. {site.permalink(collection, record.id)} "
+            f"{version}. {options.site_name}{_release(site)}. {site.permalink(collection, record.id)} "
             f"(accessed {site.release.human()}).")
+
+
+def _release(site: Site) -> str:
+    return f", dataset release {site.version}" if site.version else ""
+
+
+def _when(site: Site) -> str:
+    return f"{site.version}, {site.release.human()}" if site.version else site.release.human()
 
 
 def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str:
     options = site.options
     stamp = stamp_of(record) or site.release
     fields = [("author", "{" + bibtex_text(options.site_author) + "}"), ("title", "{" + bibtex_text(title) + "}"),
-              ("howpublished", bibtex_text(options.site_name)), ("year", str(stamp.year)),
+              ("howpublished", bibtex_text(options.site_name + _release(site))), ("year", str(stamp.year)),
               ("url", site.permalink(collection, record.id)), ("urldate", site.release.iso()),
               ("note", bibtex_text(f"{registry.collection(collection).label} record {record.id}, licence CC BY 4.0"))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -47,5 +55,5 @@ def cite_section(site: Site, collection: str, record: Record, title: str) -> str
         f"**Permalink:** {f'<{url}>' if url.startswith('http') else f'`{url}`'}", "",
         "Plain text:", "", _code(plain_citation(site, collection, record, title)), "",
         "BibTeX:", "", _code(bibtex_entry(site, collection, record, title)), "",
-        f"The access date is the date of this data release ({site.release.human()}).", "",
+        f"The access date is the date of this data release ({_when(site)}).", "",
     ])

@@ -14,7 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from ..model.registry import NAMES
-from .model import Site
+from .model import Site, release_label
 from .options import LICENCE, LICENCE_URL
 from .tables import Column, columns, description, link_rows, link_tables, references
 
@@ -96,7 +96,7 @@ def datasette_metadata(site: Site) -> dict[str, Any]:
                                             f"(the `{ref.field}` list): one row per pair."}
     return {
         "title": f"{options.site_name}: dataset",
-        "description": (f"Sourced records of NATO–Azerbaijan cooperation, release {site.release.iso()}. "
+        "description": (f"Sourced records of NATO–Azerbaijan cooperation, {release_label(site)}. "
                         "Lists are JSON arrays; link tables give the same references one pair per row."),
         "license": LICENCE,
         "license_url": LICENCE_URL,

@@ -97,7 +97,7 @@ def datapackage(site: Site) -> dict[str, Any]:
         "description": ("Sourced records of NATO–Azerbaijan cooperation since 1992: events, programmes, quotes, "
                         "people, sectors and sources. Lists of ids in the collection files are joined with "
                         f"`{LIST_SEPARATOR}`; the link tables give the same references one pair per row."),
-        "version": site.release.iso(),
+        "version": site.version or site.release.iso(),
         "created": f"{site.release.first_day.isoformat()}T00:00:00Z",
         "homepage": options.site_url or None,
         "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": "Creative Commons Attribution 4.0"}],

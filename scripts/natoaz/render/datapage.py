@@ -5,12 +5,13 @@ from __future__ import annotations
 from .. import SCHEMA_VERSION
 from ..model.registry import NAMES
 from . import jsonld
+from .changelog import PAGE as CHANGELOG
 from .database import DB_FILE, METADATA_FILE
 from .datapackage import FILE as PACKAGE_FILE
 from .downloads import FOLDER, JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
 from .escape import bibtex_text, esc
 from .feed import FEED, MAX_ENTRIES
-from .model import Site, date_of
+from .model import Site, date_of, release_label
 from .options import LICENCE, LICENCE_URL
 from .spreadsheet import FILE as SPREADSHEET
 from .text import front_matter, link
@@ -59,18 +60,74 @@ def download_list(files: dict[str, str | bytes]) -> list[tuple[str, str, str]]:
     return [(p, *_describe(p)) for p in paths]
 
 
+SQLITE_EXAMPLE = """import sqlite3
+
+db = sqlite3.connect("nato-azerbaijan.db")
+query = \"\"\"select e.date, e.title from events_fts
+           join events e on e.rowid = events_fts.rowid
+           where events_fts match ? order by e.date\"\"\"
+for date, title in db.execute(query, ["demining"]):
+    print(date, title)"""
+PANDAS_EXAMPLE = """import pandas as pd
+
+base = "{base}"
+events = pd.read_csv(base + "events.csv", dtype=str, keep_default_na=False)
+pairs = pd.read_csv(base + "events_sectors.csv")
+per_sector = pairs.merge(events, left_on="event_id", right_on="id").groupby("sector_id").size()
+print(per_sector.sort_values(ascending=False))"""
+FRICTIONLESS_EXAMPLE = """from frictionless import Package
+
+package = Package("{base}datapackage.json")
+for row in package.get_resource("quotes").read_rows()[:3]:
+    print(row["date"], row["speaker"], row["text"][:60])"""
+
+
+def _code(text: str) -> str:
+    return "\n".join("    " + line if line else "" for line in text.splitlines())
+
+
+def examples(site: Site) -> list[str]:
+    """How to use the downloads with pandas, Python's sqlite3, Datasette and frictionless."""
+    base = site.options.url(FOLDER + "/")
+    return [
+        "## Use the data {#examples}", "",
+        "### SQLite and Datasette", "",
+        f"`{DB_FILE}` holds every collection as a table (a group of fields becomes `group_field` columns, lists "
+        "are JSON arrays), the link tables, foreign keys between them, and full-text search (FTS5) on titles, "
+        "names, summaries, descriptions and quote texts. With Python's built-in `sqlite3`, events that "
+        "mention demining:", "", _code(SQLITE_EXAMPLE), "",
+        "To browse, facet and query it in a web browser with [Datasette](https://datasette.io/) (the metadata "
+        "file adds titles, descriptions and the licence):", "",
+        _code(f"pip install datasette\ndatasette {DB_FILE} --metadata {METADATA_FILE}"), "",
+        "### pandas", "",
+        "The CSV files straight from this site; the link table joins events to their sectors:", "",
+        _code(PANDAS_EXAMPLE.format(base=base)), "",
+        "### frictionless", "",
+        f"Check the CSV files against `{PACKAGE_FILE}` (types, allowed values, keys), then read them typed:", "",
+        _code(f"pip install frictionless\nfrictionless validate {base}{PACKAGE_FILE}"), "", "In Python:", "",
+        _code(FRICTIONLESS_EXAMPLE.format(base=base)), "",
+    ]
+
+
 def _cite(site: Site) -> list[str]:
     options = site.options
     url = options.url(PAGE)
-    plain = (f"{options.site_author}. {options.site_name}: dataset, release of {site.release.human()}. "
+    version = site.version or site.release.iso()
+    key = f"natoaz:dataset-{site.version}" if site.version else "natoaz:dataset"
+    plain = (f"{options.site_author}. {options.site_name}: dataset, {release_label(site)}. "
              f"{LICENCE}. {url} (accessed {site.release.human()}).")
     bibtex = "\n".join([
-        "@misc{natoaz:dataset,", f"  author = {{{{{bibtex_text(options.site_author)}}}}},",
+        f"@misc{{{key},", f"  author = {{{{{bibtex_text(options.site_author)}}}}},",
         f"  title = {{{{{bibtex_text(options.site_name)}: dataset}}}},",
-        f"  year = {{{site.release.year}}},", f"  version = {{{site.release.iso()}}},",
+        f"  year = {{{site.release.year}}},", f"  version = {{{version}}},",
         f"  url = {{{url}}},", f"  urldate = {{{site.release.iso()}}},", f"  note = {{Licence {LICENCE}}}", "}"])
-    return ["## Cite the dataset {#cite}", "", "Plain text:", "", "    " + plain, "", "BibTeX:", "",
-            "\n".join("    " + line for line in bibtex.splitlines()), ""]
+    lines = ["## Cite the dataset {#cite}", ""]
+    if site.version:
+        lines += [f"Cite the release you used: its number ({site.version} here) names exactly one state of the data, "
+                  "and the [changelog](" + link(PAGE, CHANGELOG) + ") says what each release added and corrected. "
+                  "The repository's `CITATION.cff` holds the same citation for reference managers.", ""]
+    return lines + ["Plain text:", "", "    " + plain, "", "BibTeX:", "",
+                    "\n".join("    " + line for line in bibtex.splitlines()), ""]
 
 
 def _repository(site: Site) -> list[str]:
@@ -100,6 +157,9 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         f"commercially, if you credit “{esc(site.options.site_author)}” and link to this site. Quotations "
         "remain the words of their speakers, and each record names its sources, which have their own terms.", "",
         "## This release {#release}", "",
+        *([f"- Release number: **{site.version}** (semantic versioning: major when a field is removed, renamed or "
+           "retyped, minor when records or fields are added, patch for corrections; see the "
+           f"[changelog]({link(here, CHANGELOG)}))"] if site.version else []),
         f"- Release date: **{site.release.human()}** (`{site.release.iso()}`), the newest `added` or `updated` "
         "date in the data",
         f"- Data format version (`schema_version`): **{SCHEMA_VERSION}**", "",
@@ -157,6 +217,7 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         f"({link(here, 'editing/reference.md')}) explains them in plain words. `common.schema.json` holds the "
         "shared definitions the others refer to.", "",
     ]
+    lines += examples(site)
     lines += _repository(site) + _cite(site)
     downloads = [(JSON_FILE, "application/json", "Whole dataset (JSON)")]
     downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in NAMES]

@@ -38,6 +38,7 @@ def envelope(site: Site) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "title": site.options.site_name,
         "release": site.release.iso(),
+        "version": site.version,
         "licence": {"name": LICENCE, "url": LICENCE_URL},
         "homepage": site.options.site_url,
         "counts": site.data.counts(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import registry
@@ -13,6 +14,7 @@ from .text import plain_summary
 
 FEED = "feed.xml"
 MAX_ENTRIES = 50
+RELEASE_ENTRIES = 5
 ATOM = "http://www.w3.org/2005/Atom"
 # Atom ids are permanent names, not addresses: tag: URIs (RFC 4151) with a fixed authority, so a copy
 # published elsewhere (a fork's Pages site) keeps the same ids and feed readers see no duplicates.
@@ -35,11 +37,21 @@ class Entry:
     correction: int | None = None  # position in the record's `corrections`, for a correction entry
 
 
+@dataclass(frozen=True)
+class ReleaseEntry:
+    """A numbered release as the feed announces it."""
+
+    version: str
+    date: PartialDate
+    page: str  # docs-relative path of its changelog page
+    summary: str
+
+
 def timestamp(day: PartialDate) -> str:
     return f"{day.first_day.isoformat()}T00:00:00Z"
 
 
-def entries(site: Site, limit: int = MAX_ENTRIES) -> list[Entry]:
+def entries(site: Site, limit: int | None = MAX_ENTRIES) -> list[Entry]:
     """Records with `added` or `updated`, newest change first; ties by collection and id."""
     found = []
     for collection in site.data.records:
@@ -78,12 +90,15 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Eleme
     return element
 
 
-def atom_feed(site: Site) -> str:
+def atom_feed(site: Site, releases: Sequence[ReleaseEntry] = ()) -> str:
+    """The feed: the newest numbered releases (RELEASE_ENTRIES) and the MAX_ENTRIES newest record changes."""
     options = site.options
     feed_url = options.url(FEED)
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
     _sub(root, "title", f"{options.site_name}: additions and corrections")
-    _sub(root, "subtitle", "Records added to or corrected in the NATO–Azerbaijan reference data, newest first.")
+    number = f" Data release {site.version}." if site.version else ""
+    _sub(root, "subtitle", "Records added to or corrected in the NATO–Azerbaijan reference data, newest first."
+         + number)
     _sub(root, "id", f"{TAG}feed")
     _sub(root, "link", rel="self", type="application/atom+xml", href=feed_url)
     _sub(root, "link", rel="alternate", type="text/html", href=options.url("index.md") or "/")
@@ -91,6 +106,15 @@ def atom_feed(site: Site) -> str:
     author = _sub(root, "author")
     _sub(author, "name", options.site_author)
     _sub(root, "rights", f"Text and data: {LICENCE}")
+    for release in list(releases)[-RELEASE_ENTRIES:][::-1]:
+        element = _sub(root, "entry")
+        _sub(element, "title", f"Release {release.version} of the data")
+        url = options.url(release.page)
+        _sub(element, "id", f"{TAG}release/{release.version}")
+        _sub(element, "link", rel="alternate", type="text/html", href=url)
+        _sub(element, "updated", timestamp(release.date))
+        _sub(element, "category", term="releases", label="Release")
+        _sub(element, "summary", release.summary, type="text")
     for entry in entries(site):
         url = site.permalink(entry.collection, entry.record_id)
         kind = registry.collection(entry.collection).label

@@ -47,6 +47,10 @@ def quotation(site: Site, record: Record) -> str:
 BUILDERS = {"Person": person, "Quotation": quotation}
 
 
+def _version(site: Site) -> dict:
+    return {"version": site.version} if site.version else {}
+
+
 def dataset(site: Site, description: str, downloads: list[tuple[str, str, str]], data_page: str) -> str:
     """`downloads`: (docs-relative path, media type, name) for each distribution."""
     options = site.options
@@ -54,7 +58,7 @@ def dataset(site: Site, description: str, downloads: list[tuple[str, str, str]],
     data: dict = {"@context": CONTEXT, "@type": "Dataset", "name": options.site_name, "description": description,
                   "url": options.url(data_page), "license": LICENCE_URL, "isAccessibleForFree": True,
                   "creator": {"@type": "Organization", "name": options.site_author},
-                  "dateModified": site.release.iso(), "inLanguage": "en",
+                  "dateModified": site.release.iso(), "inLanguage": "en", **_version(site),
                   "keywords": ["NATO", "Azerbaijan", "Partnership for Peace", "defence cooperation"],
                   "spatialCoverage": {"@type": "Place", "name": "Azerbaijan"}}
     if years:

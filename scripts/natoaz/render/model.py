@@ -82,6 +82,11 @@ class Site:
         """The human name of a record, for link texts."""
         return registry.collection(collection).title(self.data, self.data[collection][record_id])
 
+    @property
+    def version(self) -> str | None:
+        """The release number in data/release.yaml (None where the data has none)."""
+        return self.data.release.version
+
     @cached_property
     def release(self) -> PartialDate:
         """The data release date: the newest `added`/`updated` date in the data (never the clock)."""
@@ -92,6 +97,12 @@ class Site:
                     if record.data.get(key):
                         newest = max(newest, date_of(record, (key,)))
         return newest
+
+
+def release_label(site: Site) -> str:
+    """`release 1.2.0 of 27 November 2026`, or `release of 27 November 2026` without a number."""
+    number = f" {site.version}" if site.version else ""
+    return f"release{number} of {site.release.human()}"
 
 
 def stamp_of(record: Record) -> PartialDate | None:
