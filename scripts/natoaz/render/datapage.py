@@ -23,6 +23,8 @@ DESCRIPTION = ("The NATO–Azerbaijan reference data as JSON and CSV under CC BY
 
 def _size(content: str | bytes) -> str:
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
     return f"{size / 1024:.1f} kB" if size >= 1024 else f"{size} bytes"
 
 

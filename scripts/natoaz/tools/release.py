@@ -46,8 +46,24 @@ class Status:
         """The bump the changes since the previous release call for."""
         return self.changes.level if self.previous else "none"
 
+    def _due_message(self) -> str:
+        base = str(self.previous["version"]) if self.previous else ""
+        return (f"the data changed since release {base} and a {self.due} release is due "
+                f"(version {next_version(base, self.due)}), but data/{RELEASE_FILE} says {self.version}: "
+                "run `make release`\n  " + "\n  ".join(self.changes.summary()[:20]))
+
+    def pending(self) -> str:
+        """Unreleased additions or corrections since the last cut release (the number not bumped yet)."""
+        if self.previous and self.version == self.previous["version"] and self.due in ("minor", "patch"):
+            return self._due_message()
+        return ""
+
     def problem(self) -> str:
-        """Why the number in release.yaml does not fit the data, or '' if it does."""
+        """Why the number in release.yaml does not fit the data, or '' if it does.
+
+        A breaking (major) change needs its bump at once; additions and corrections may wait for the next
+        `make release` (see `pending`), and a number that was bumped must fit what changed.
+        """
         if self.version is None:
             return f"no {RELEASE_FILE} in the data folder"
         if not self.previous:
@@ -57,12 +73,9 @@ class Status:
             bump = bump_of(base, self.version)
         except ValueError as exc:
             return f"data/{RELEASE_FILE}: {exc}"
-        if LEVELS.index(bump) < LEVELS.index(self.due):
-            wanted = next_version(base, self.due)
-            return (f"the data changed since release {base} and a {self.due} release is due "
-                    f"(version {wanted}), but data/{RELEASE_FILE} says {self.version}: run `make release`\n  "
-                    + "\n  ".join(self.changes.summary()[:20]))
-        return ""
+        if bump == "none" and self.due != "major":
+            return ""
+        return self._due_message() if LEVELS.index(bump) < LEVELS.index(self.due) else ""
 
 
 def status(dataset: Dataset, data_dir: Path) -> Status:
@@ -132,6 +145,8 @@ def report(data_dir: Path) -> int:
         return 1
     if not found.previous:
         print(f"release {found.version}: no release cut yet; `make release` cuts {found.version}")
+    elif found.pending():
+        print(f"release {found.version}, not bumped yet: {found.pending()}")
     elif found.previous["version"] == found.version:
         print(f"release {found.version}: the data is unchanged since it was cut")
     else:
