@@ -79,6 +79,13 @@ def test_which_bump_a_change_calls_for(after: dict, level: str) -> None:
     assert compare(before, after).level == level
 
 
+def test_an_id_corrected_with_its_former_id_kept_is_a_patch() -> None:
+    before = _snap({"id": "string"}, {"hugh-bailey": "1"})
+    after = {**_snap({"id": "string"}, {"hugh-bayley": "2"}), "renamed": {"events": {"hugh-bailey": "hugh-bayley"}}}
+    assert compare(before, after).level == "patch"
+    assert compare(before, _snap({"id": "string"}, {"hugh-bayley": "2"})).level == "major"
+
+
 def test_enum_values_added_are_minor_removed_are_major() -> None:
     before = _snap({"kind": "enum:a|b"}, {})
     assert compare(before, _snap({"kind": "enum:a|b|c"}, {})).level == "minor"
@@ -147,7 +154,7 @@ def test_changelog_json_citations_and_feed_carry_the_release(released: tuple[Pat
     files = render_site(dataset, SiteOptions(site_url="https://example.org/"))
     index = files["changelog/index.md"]
     assert index.index("## Release 1.1.0 (in preparation)") < index.index("## Release 1.0.0")
-    assert "[every change in 1.1.0](1.1.0.md)" in index
+    assert "[every change](1.1.0.md)" in index
     assert "A later talk on the partnership" in files["changelog/1.1.0.md"]
     assert "A later talk on the partnership" not in files["changelog/1.0.0.md"]
     assert "Liaison office head speaks" in files["changelog/1.0.0.md"]
@@ -157,6 +164,18 @@ def test_changelog_json_citations_and_feed_carry_the_release(released: tuple[Pat
     feed = files["feed.xml"]
     assert "<title>Release 1.1.0 of the data</title>" in feed and "Data release 1.1.0." in feed
     assert json.loads(files["downloads/datapackage.json"])["version"] == "1.1.0"
+
+
+def test_changes_after_the_newest_cut_are_listed_as_not_yet_released(released: tuple[Path, Path]) -> None:
+    _root, data = released
+    with (data / "events" / "2025.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_EVENT)
+    dataset, _ = load_valid(data)
+    files = render_site(dataset)
+    assert files["changelog/index.md"].index("## Not yet released") < files["changelog/index.md"].index(
+        "## Release 1.0.0")
+    assert "A later talk on the partnership" in files["changelog/unreleased.md"]
+    assert "Release unreleased" not in files["feed.xml"]
 
 
 def test_a_bad_release_file_is_a_located_problem(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ digest of every record), so that the next release can say which bump is due:
 
 - major: a field removed, renamed or retyped, an allowed value or a record (an id) removed;
 - minor: a field, an allowed value or a record added;
-- patch: corrections only (a record's content changed).
+- patch: corrections only (a record's content changed, or its id corrected with the old one in `former_ids`).
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ def snapshot(records: dict[str, dict[str, Any]], version: str, date: str) -> dic
         "date": date,
         "fields": {c: field_shapes(c) for c in COLLECTIONS},
         "records": {c: {rid: digest(data) for rid, data in sorted(records.get(c, {}).items())} for c in COLLECTIONS},
+        "renamed": {c: {old: rid for rid, data in sorted(records.get(c, {}).items())
+                        for old in data.get("former_ids") or []} for c in COLLECTIONS},
     }
 
 
@@ -132,11 +134,16 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> Comparison:
                 result.add("major", f"{collection}: field `{path}` retyped ({was} → {now})")
     for collection in sorted(set(old["records"]) | set(new["records"])):
         before, after = old["records"].get(collection, {}), new["records"].get(collection, {})
-        removed = sorted(set(before) - set(after))
-        added = sorted(set(after) - set(before))
+        renamed = {old: rid for old, rid in new.get("renamed", {}).get(collection, {}).items()
+                   if old in before and old not in after and rid in after}
+        removed = sorted(set(before) - set(after) - set(renamed))
+        added = sorted(set(after) - set(before) - set(renamed.values()))
         changed = sorted(rid for rid in set(before) & set(after) if before[rid] != after[rid])
         if removed:
             result.add("major", _count(removed, "records removed", collection))
+        if renamed:
+            result.add("patch", _count(sorted(renamed), "ids corrected (the old id kept in `former_ids`)",
+                                       collection))
         if added:
             result.add("minor", _count(added, "records added", collection))
         if changed:

@@ -24,11 +24,20 @@ LEVEL_WORDS = {"major": "major release (a change that can break existing uses of
                "none": "no change in the data"}
 
 
+UNRELEASED = "unreleased"  # changes after the newest cut release while data/release.yaml keeps its number
+
+
 @dataclass(frozen=True)
 class ReleaseChanges:
     release: Release
-    cut: bool  # False: the number in data/release.yaml, not cut yet (`make release`)
+    cut: bool  # False: the number in data/release.yaml, not cut yet (`make release`), or UNRELEASED
     changes: list[Entry]
+
+    @property
+    def title(self) -> str:
+        if self.release.version == UNRELEASED:
+            return "Not yet released"
+        return f"Release {self.release.version}" + ("" if self.cut else " (in preparation)")
 
 
 def releases(site: Site) -> list[ReleaseChanges]:
@@ -42,12 +51,16 @@ def releases(site: Site) -> list[ReleaseChanges]:
     if not history:
         return []
     buckets: list[list[Entry]] = [[] for _ in history]
+    later: list[Entry] = []
     ends = [parse_date(r.date).first_day for r in history]
     for entry in entries(site, limit=None):
         day = entry.updated.first_day
-        index = next((i for i, end in enumerate(ends) if day <= end), len(history) - 1)
-        buckets[index].append(entry)
-    return [ReleaseChanges(r, c, b) for r, c, b in zip(history, cut, buckets, strict=True)]
+        index = next((i for i, end in enumerate(ends) if day <= end), None)
+        (later if index is None else buckets[index]).append(entry)
+    found = [ReleaseChanges(r, c, b) for r, c, b in zip(history, cut, buckets, strict=True)]
+    if later:
+        found.append(ReleaseChanges(Release(UNRELEASED, site.release.iso()), False, later))
+    return found
 
 
 def anchor(version: str) -> str:
@@ -79,16 +92,17 @@ def changelog_index(site: Site, found: list[ReleaseChanges]) -> str:
         lines.append("No release has been numbered yet.")
     for item in reversed(found):
         r = item.release
-        state = "" if item.cut else " (in preparation)"
-        lines += [f"## Release {esc(r.version)}{state} {{#{anchor(r.version)}}}", "",
-                  f"Released {parse_date(r.date).human()}" + (f": {LEVEL_WORDS.get(r.level, r.level)}."
-                                                             if item.cut else "."), ""]
+        when = f"Released {parse_date(r.date).human()}" + (f": {LEVEL_WORDS.get(r.level, r.level)}."
+                                                            if item.cut else ".")
+        if r.version == UNRELEASED:
+            when = "Changes since the newest release; the next `make release` numbers them."
+        lines += [f"## {esc(item.title)} {{#{anchor(r.version)}}}", "", when, ""]
         lines += [f"- {esc(reason)}" for reason in r.reasons[:8]]
         if len(r.reasons) > 8:
             lines.append(f"- and {len(r.reasons) - 8} more differences from the previous release")
         lines += [""] if r.reasons else []
         every = link(here, release_page(r.version))
-        lines += [f"{_counts(item.changes)}: [every change in {esc(r.version)}]({every}).", ""]
+        lines += [f"{_counts(item.changes)}: [every change]({every}).", ""]
     return front_matter("Changelog", DESCRIPTION, og_type="website") + "\n".join(lines) + "\n"
 
 
@@ -104,15 +118,15 @@ def release_pages(site: Site, item: ReleaseChanges) -> dict[str, str]:
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         here = release_page(version, number)
-        lines = [f"# Release {esc(version)}", "",
+        lines = [f"# {esc(item.title)}", "",
                  f"{_counts(item.changes)}, newest first. [All releases]({link(here, PAGE)}).", ""]
         lines += [_entry_line(site, here, entry) for entry in chunk] or ["No record changed in this release."]
         if len(chunks) > 1:
             nav = [f"[{n}]({link(here, release_page(version, n))})" if n != number else f"**{n}**"
                    for n in range(1, len(chunks) + 1)]
             lines += ["", "Pages: " + " · ".join(nav)]
-        title = f"Release {version}" + (f", page {number}" if number > 1 else "")
-        pages[here] = front_matter(title, f"What changed in release {version} of the data.",
+        title = item.title + (f", page {number}" if number > 1 else "")
+        pages[here] = front_matter(title, f"What changed in the data: {item.title.lower()}.",
                                    search_exclude=True) + "\n".join(lines) + "\n"
     return pages
 
@@ -120,7 +134,8 @@ def release_pages(site: Site, item: ReleaseChanges) -> dict[str, str]:
 def feed_entries(found: list[ReleaseChanges]) -> list[ReleaseEntry]:
     """Each release for the Atom feed, oldest first."""
     return [ReleaseEntry(item.release.version, parse_date(item.release.date), release_page(item.release.version),
-                         f"Release {item.release.version}: {_counts(item.changes)}.") for item in found]
+                         f"Release {item.release.version}: {_counts(item.changes)}.") for item in found
+            if item.release.version != UNRELEASED]
 
 
 def changelog_pages(site: Site, found: list[ReleaseChanges]) -> dict[str, str]:

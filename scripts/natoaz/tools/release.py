@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
@@ -103,8 +104,8 @@ def citation_cff(options: SiteOptions, version: str, date: str) -> str:
                      "people, sectors and sources, with every record citing its sources."),
         "keywords": ["NATO", "Azerbaijan", "Partnership for Peace", "dataset"],
     }
-    if options.site_url:
-        data["url"] = options.site_url
+    if options.site_url and urlparse(options.site_url).hostname not in ("127.0.0.1", "localhost"):
+        data["url"] = options.site_url  # the published address (SITE_URL), not `make serve`'s
     header = "# Written by `make release` (python -m natoaz release --cut); do not edit by hand.\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
@@ -121,8 +122,10 @@ def cut(data_dir: Path, root: Path = ROOT) -> str:
     if found.version is None:
         raise SystemExit(f"no {data_dir / RELEASE_FILE}: write `version: 1.0.0` there first")
     version = found.version
+    options = options_from_mkdocs_yml(root / "mkdocs.yml")
     if found.previous and found.previous["version"] == version:
-        if found.due == "none":
+        if found.due == "none":  # nothing new to cut; CITATION.cff is rewritten all the same
+            (root / CITATION).write_text(citation_cff(options, version, found.previous["date"]), encoding="utf-8")
             return version
         version = next_version(version, found.due)
     elif found.problem():
@@ -132,7 +135,6 @@ def cut(data_dir: Path, root: Path = ROOT) -> str:
     (data_dir / SNAPSHOT_DIR).mkdir(exist_ok=True)
     (data_dir / SNAPSHOT_DIR / f"{version}.json").write_text(snapshot_json(snap), encoding="utf-8")
     _write_version(data_dir / RELEASE_FILE, version)
-    options = options_from_mkdocs_yml(root / "mkdocs.yml")
     (root / CITATION).write_text(citation_cff(options, version, snap["date"]), encoding="utf-8")
     return version
 
