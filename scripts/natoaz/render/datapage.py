@@ -173,13 +173,14 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
                      f"({_size(files[path])}) |")
     lines += ["", "## Downloads {#downloads}", "",
               f"Every file is under the {LICENCE} licence (above) and is rebuilt from the data with each release.", "",
-              "| File | Format | Size | Contents |", "|---|---|---:|---|"]
+              "| File | Format | Size | Licence | Contents |", "|---|---|---:|---|---|"]
     # `{download}` (attribute list): the browser saves the file instead of showing JSON or CSV as raw text
     lines += [f"| [`{p.removeprefix(FOLDER + '/')}`]({link(here, p)}){{download}} | {fmt} | {_size(files[p])} "
-              f"| {text} |"
+              f"| {LICENCE} | {text} |"
               for p, fmt, text in download_list(files)]
-    lines += [f"| [`{FEED}`]({link(here, FEED)}) | Atom | {_size(files[FEED])} | the {MAX_ENTRIES} newest additions "
-              "and corrections |", ""]
+    lines += [f"| [`{FEED}`]({link(here, FEED)}) | Atom | {_size(files[FEED])} | {LICENCE} | the {MAX_ENTRIES} "
+              "newest additions and corrections |", "",
+              "How to use them with sqlite3, Datasette, pandas and frictionless: [Use the data](#examples).", ""]
     lines += [
         "### JSON", "",
         f"`{JSON_FILE}` is one object: `schema_version`, `title`, `release` (the release date), `licence`, "
