@@ -11,10 +11,11 @@ from pathlib import Path
 
 from ..model.records import Dataset, Record
 from ..model.registry import NAMES
+from ..model.release import RELEASE_FILE
 from ..model.schema import explain, validator
 from ..paths import DATA_DIR, ROOT, display_path
 from ..problems import Problem
-from .release import RELEASE_FILE, load_release
+from .release import load_release
 from .yaml_loader import MAX_FILE_BYTES, Located, load_yaml
 
 

@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.release import RELEASE_FILE, SNAPSHOT_DIR, parse_version
+from ..model.release import RELEASE_FILE, SNAPSHOT_DIR, Release, ReleaseInfo, parse_version
 from ..problems import Problem
 from .yaml_loader import load_yaml
-
-
-@dataclass(frozen=True)
-class Release:
-    """A cut release: its number, its date (the newest `added`/`updated` then), its bump and why."""
-
-    version: str
-    date: str
-    level: str = "none"
-    reasons: tuple[str, ...] = ()
-
-
-@dataclass
-class ReleaseInfo:
-    version: str | None = None  # None: the data folder has no release.yaml (e.g. a test fixture)
-    history: list[Release] = field(default_factory=list)  # oldest first
 
 
 def load_release(data_dir: Path, rel: str) -> tuple[ReleaseInfo, list[Problem]]:

@@ -24,6 +24,22 @@ LEVELS = ("none", "patch", "minor", "major")
 VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 
 
+@dataclass(frozen=True)
+class Release:
+    """A cut release: its number, its date (the newest `added`/`updated` then), its bump and why."""
+
+    version: str
+    date: str
+    level: str = "none"
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass
+class ReleaseInfo:
+    version: str | None = None  # None: the data folder has no release.yaml (e.g. a test fixture)
+    history: list[Release] = field(default_factory=list)  # oldest first
+
+
 def parse_version(text: str) -> tuple[int, int, int]:
     match = VERSION.match(text)
     if not match:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..load.release import Release
 from ..model import registry
 from ..model.dates import parse_date
+from ..model.release import Release
 from .blocks import ref_link
 from .feed import Entry, ReleaseEntry, entries
 from .model import Site
