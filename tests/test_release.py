@@ -72,7 +72,7 @@ def _snap(fields: dict[str, str], records: dict[str, str]) -> dict:
     (_snap({"id": "string", "title": "string", "place": "string"}, {"a": "1", "b": "2"}), "minor"),
     (_snap({"id": "string"}, {"a": "1", "b": "2"}), "major"),  # field removed (or renamed)
     (_snap({"id": "string", "title": "array"}, {"a": "1", "b": "2"}), "major"),  # retyped
-    (_snap({"id": "string", "title": "string"}, {"a": "1"}), "major"),  # a record withdrawn
+    (_snap({"id": "string", "title": "string"}, {"a": "1"}), "patch"),  # a record withdrawn
 ])
 def test_which_bump_a_change_calls_for(after: dict, level: str) -> None:
     before = _snap({"id": "string", "title": "string"}, {"a": "1", "b": "2"})
@@ -83,7 +83,7 @@ def test_an_id_corrected_with_its_former_id_kept_is_a_patch() -> None:
     before = _snap({"id": "string"}, {"hugh-bailey": "1"})
     after = {**_snap({"id": "string"}, {"hugh-bayley": "2"}), "renamed": {"events": {"hugh-bailey": "hugh-bayley"}}}
     assert compare(before, after).level == "patch"
-    assert compare(before, _snap({"id": "string"}, {"hugh-bayley": "2"})).level == "major"
+    assert compare(before, _snap({"id": "string"}, {"hugh-bayley": "2"})).level == "minor"  # one added
 
 
 def test_enum_values_added_are_minor_removed_are_major() -> None:
@@ -139,10 +139,13 @@ def test_cut_then_change_then_the_due_bump_is_named(released: tuple[Path, Path])
 
 def test_a_breaking_change_without_a_major_bump_fails(released: tuple[Path, Path]) -> None:
     _root, data = released
-    edit(data / "quotes" / "2025.yaml", "id: alex-speaker-2025-05-06-began", "id: alex-speaker-began")  # id renamed
+    snapshot_file = data / "releases" / "1.0.0.json"
+    snap = json.loads(snapshot_file.read_text(encoding="utf-8"))
+    snap["fields"]["events"]["venue"] = "string"  # as if 1.0.0 had a field `venue` that is now gone
+    snapshot_file.write_text(json.dumps(snap), encoding="utf-8")
     dataset, _ = load_valid(data)
     problem = status(dataset, data).problem()
-    assert "a major release is due (version 2.0.0)" in problem and "alex-speaker-2025-05-06-began" in problem
+    assert "a major release is due (version 2.0.0)" in problem and "field `venue` removed or renamed" in problem
 
 
 def test_changelog_json_citations_and_feed_carry_the_release(released: tuple[Path, Path]) -> None:

@@ -2,9 +2,10 @@
 `data/releases/<version>.json` a snapshot of each release cut (its date, the shape of every field, a
 digest of every record), so that the next release can say which bump is due:
 
-- major: a field removed, renamed or retyped, an allowed value or a record (an id) removed;
+- major: a field removed, renamed or retyped, or an allowed value removed (the shape consumers rely on);
 - minor: a field, an allowed value or a record added;
-- patch: corrections only (a record's content changed, or its id corrected with the old one in `former_ids`).
+- patch: corrections only: a record's content changed, a record withdrawn, or its id corrected (the old one
+  kept in `former_ids`).
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> Comparison:
         added = sorted(set(after) - set(before) - set(renamed.values()))
         changed = sorted(rid for rid in set(before) & set(after) if before[rid] != after[rid])
         if removed:
-            result.add("major", _count(removed, "records removed", collection))
+            result.add("patch", _count(removed, "records withdrawn", collection))
         if renamed:
             result.add("patch", _count(sorted(renamed), "ids corrected (the old id kept in `former_ids`)",
                                        collection))

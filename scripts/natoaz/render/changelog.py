@@ -84,9 +84,9 @@ def changelog_index(site: Site, found: list[ReleaseChanges]) -> str:
     here = PAGE
     lines = ["# Changelog", "",
              "The dataset is published in numbered releases (major.minor.patch): a **major** release may break "
-             "existing uses (a field removed, renamed or retyped, a record withdrawn), a **minor** one adds "
-             "records or fields, a **patch** only corrects. Each release below lists what was added and corrected "
-             f"in it, from the records' `added` and `updated` dates. How to cite a release: "
+             "existing uses (a field removed, renamed or retyped), a **minor** one adds records or fields, a "
+             "**patch** only corrects (records corrected or withdrawn). Each release below lists what was added "
+             f"and corrected in it, from the records' `added` and `updated` dates. How to cite a release: "
              f"[Data page]({link(here, 'data.md', 'cite')}).", ""]
     if not found:
         lines.append("No release has been numbered yet.")
