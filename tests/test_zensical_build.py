@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -81,34 +82,41 @@ def test_zensical_gets_our_overrides_but_its_own_search_partial(zensical_site: P
 
 @pytest.mark.browser
 def test_zensical_header_and_search_work_in_a_browser(zensical_site: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(chromium):
         pytest.skip("chromium is not installed (make browser)")
     handler = functools.partial(_Quiet, directory=str(zensical_site / "zensical-site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    errors: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-            page.click(".md-search__button")
-            page.keyboard.type("liaison")
-            # Zensical renders its search dialog inside a shadow root
-            page.wait_for_function(f"() => /\\d+ results?/.test({_DIALOG}?.shadowRoot.textContent)", timeout=10_000)
-            found = page.evaluate(f"() => {_DIALOG}.shadowRoot.querySelector('ol').innerText")
-            browser.close()
+    try:  # in its own process: the browser tests keep a Playwright session open in this one
+        result = subprocess.run([sys.executable, "-c", _SEARCH, chromium, f"http://127.0.0.1:{server.server_address[1]}/"],
+                                capture_output=True, text=True, timeout=120)
     finally:
         server.shutdown()
+    assert result.returncode == 0, result.stderr[-2000:]
+    found, errors = json.loads(result.stdout)
     assert "Liaison office head speaks on the partnership in Baku" in found
     assert errors == []
 
 
-_DIALOG = "[...document.querySelectorAll('div')].find(e => e.shadowRoot?.querySelector('dialog'))"
+# Open the home page, open Zensical's search (its dialog lives in a shadow root), type, print the results.
+_SEARCH = """
+import json, sys
+from playwright.sync_api import sync_playwright
+dialog = "[...document.querySelectorAll('div')].find(e => e.shadowRoot?.querySelector('dialog'))"
+errors = []
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=sys.argv[1], args=["--no-sandbox", "--disable-gpu"])
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(sys.argv[2])
+    page.click(".md-search__button")
+    page.keyboard.type("liaison")
+    page.wait_for_function("() => /\\d+ results?/.test(" + dialog + "?.shadowRoot.textContent)", timeout=10_000)
+    found = page.evaluate("() => " + dialog + ".shadowRoot.querySelector('ol').innerText")
+    browser.close()
+print(json.dumps([found, errors]))
+"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
