@@ -68,8 +68,8 @@ ENGINES = ("mkdocs", "properdocs")  # ProperDocs: the maintained fork of MkDocs 
 def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml",
                data_dir: Path = DATA_DIR, extra_args: tuple[str, ...] = (), engine: str = "mkdocs") -> int:
     """`mkdocs build --strict` (or `properdocs build`) into a temporary folder, then swap it into place.
-    The data is loaded and validated once, by the hook, which prints every problem the way `make check-data` does and stops
-    the build before any page is written.
+    The data is loaded and validated once, by the hook, which prints every problem the way
+    `make check-data` does and stops the build before any page is written.
 
     One build of a folder at a time (an flock the OS releases if the build dies); temporary folders
     go on error, Ctrl-C and SIGTERM, and those of killed builds are swept by the next one.

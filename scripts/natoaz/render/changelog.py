@@ -12,9 +12,10 @@ from ..model import registry
 from ..model.dates import parse_date
 from ..model.release import Release
 from .blocks import ref_link
+from .escape import esc
 from .feed import Entry, ReleaseEntry, entries
 from .model import Site
-from .text import esc, front_matter, link, plural
+from .text import front_matter, link, plural
 
 PAGE = "changelog/index.md"
 PER_PAGE = 200
