@@ -73,7 +73,9 @@ def test_guide_examples_give_a_clean_check(tmp_path: Path) -> None:
         else:
             path.write_text(block, encoding="utf-8")
     _, problems = validate(data)
-    mine = [str(p) for p in problems if any(p.file.endswith(file) for file, _ in examples)]
+    # the year files' other summaries get their inline citations gradually (test_inline_citations.py)
+    mine = [str(p) for p in problems if any(p.file.endswith(file) for file, _ in examples)
+            and "without a citation" not in p.message]
     assert not mine, "the editing guide's examples no longer check clean; update docs/editing/index.md:\n" + \
         "\n".join(mine)
     assert not [p for p in problems if p.severity == "error"], "\n".join(map(str, problems))

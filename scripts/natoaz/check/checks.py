@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import defaultdict
@@ -11,7 +12,8 @@ from datetime import date
 from ..model import registry
 from ..model.dates import DateError, PartialDate, parse_date
 from ..model.records import Dataset, Record
-from ..model.schema import date_fields, suggest
+from ..model.schema import cited_fields, date_fields, suggest
+from ..model.text_model import CITATION, CITED_ID, citation_ids
 from ..problems import WARNING, Problem
 
 
@@ -40,6 +42,51 @@ def _references(record: Record, dataset: Dataset) -> Iterator[Problem]:
             sample = ", ".join(f"`{k}`" for k in sorted(known)[:5])
             hint = f"known ids include {sample}…" if known else f"add it under data/{target}/"
         yield record.problem(path, f"`{ref}` is not a {registry.collection(target).singular} id", hint)
+
+
+# A sentence: up to its full stop (and the citations right after it); a figure or a date: a digit or a month.
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*(?:\s*\[@[^\[\]\n]*\])*|$)")
+_FIGURE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+                     r"|December)\b")
+
+
+def _at(record: Record, dataset: Dataset, path: tuple, needle: str) -> tuple[int, int] | None:
+    """Line and column of `needle` in the raw lines of the record's file, from the field's line on."""
+    line, _ = record.where(path)
+    for number, text in enumerate(dataset.lines.get(record.file, [])[line - 1:line + 60], line):
+        if (col := text.find(needle)) >= 0:
+            return number, col + 1
+    return None
+
+
+def _citations(record: Record, dataset: Dataset) -> Iterator[Problem]:
+    """Inline citations `[@source-id]` (fields declared `"x-cites"`): known ids, and a warning for sentences
+    with a figure or a date that cite nothing."""
+    for path, target in cited_fields(record.collection):
+        text = record.get(path)
+        if not isinstance(text, str):
+            continue
+        for match in CITATION.finditer(text):
+            for ref in citation_ids(match):
+                well_formed = CITED_ID.fullmatch(ref) is not None
+                if well_formed and ref in dataset[target]:
+                    continue
+                message = (f"`[@{ref}]` is not a {registry.collection(target).singular} id" if well_formed
+                           else f"`{match.group()}` is not a citation of the form [@id] or [@a; @b]")
+                guess = suggest(ref, set(dataset[target])) if well_formed else ""
+                hint = (f"did you mean `[@{guess}]`?" if guess else "write [@source-id] or [@a; @b]" if not well_formed
+                        else f"cite a source id from data/{target}/, e.g. one in this record's `sources`")
+                problem = record.problem(path, message, hint)
+                if place := _at(record, dataset, path, "@" + ref):
+                    problem = dataclasses.replace(problem, line=place[0], col=place[1])
+                yield problem
+        bare = [" ".join(sentence.split()) for sentence in _SENTENCE.findall(text)
+                if _FIGURE.search(CITATION.sub("", sentence)) and not CITATION.search(sentence)]
+        if bare:
+            many = f"{len(bare)} sentences" if len(bare) > 1 else "a sentence"
+            yield record.problem(path, f"{many} with a figure or a date without a citation, e.g. “{bare[0][:70]}”",
+                                 "add [@source-id] after each (a source of this record that says so)",
+                                 severity=WARNING)
 
 
 def _date(record: Record, path: tuple, today: date) -> PartialDate | None:
@@ -226,6 +273,7 @@ def check_dataset(dataset: Dataset, today: date | None = None) -> list[Problem]:
     for collection, records in dataset.records.items():
         for record in records.values():
             problems += _references(record, dataset)
+            problems += _citations(record, dataset)
             problems += _dates(record, today)
             if collection == "quotes":
                 problems += _role_dates(record, dataset)

@@ -132,6 +132,13 @@ def links(collection: str) -> tuple[tuple[tuple, str], ...]:
 
 
 @cache
+def cited_fields(collection: str) -> tuple[tuple[tuple, str], ...]:
+    """(path, target collection) of every text field whose inline citations `[@id]` refer to records
+    (`"x-cites"` in the schema), e.g. `(("summary",), "sources")`."""
+    return tuple((path, node["x-cites"]) for path, node in _fields(expanded(collection)) if "x-cites" in node)
+
+
+@cache
 def date_fields(collection: str) -> tuple[tuple, ...]:
     """Paths of every partial date (`"format": "partial-date"`), in schema order."""
     return tuple(dict.fromkeys(path for path, node in _fields(expanded(collection))

@@ -20,6 +20,17 @@ TOKEN = re.compile(r"""
   | (?P<strong>\*\*(?P<strong_text>[^*\s](?:[^*\n]*[^*\s])?)\*\*)
   | (?P<em>\*(?P<em_text>[^*\s](?:[^*\n]*[^*\s])?)\*|(?<!\w)_(?P<em2_text>[^_\s](?:[^_\n]*[^_\s])?)_(?!\w))
 """, re.VERBOSE)
+# Inline citations `[@source-id]` or `[@a; @b]` (fields declared `"x-cites": "sources"`); read here and
+# in render/text.py, checked against the sources by check/checks.py.
+CITATION = re.compile(r"\[@(?P<ids>[^\[\]\n]*)\]")
+CITED_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def citation_ids(match: re.Match) -> list[str]:
+    """The ids of one citation (`[@a; @b]` -> [a, b]); a malformed part is kept as written for the checker."""
+    return [part.strip().removeprefix("@") for part in ("@" + match.group("ids")).split(";") if part.strip()]
+
+
 SITE_PAGE = re.compile(r"/(?:[a-z0-9][a-z0-9_-]*/)*(?:#[a-z0-9-]+)?")
 
 HINT = "inline Markdown only: *emphasis*, **strong**, `code`, [text](https://…) or [text](/events/…/)"
@@ -50,6 +61,7 @@ def link_problem(url: str) -> str:
 def markdown_problems(text: str) -> list[tuple[int, str]]:
     """(offset, message) of everything in `text` that inline Markdown does not allow."""
     found: list[tuple[int, str]] = []
+    text = CITATION.sub(lambda m: "x" * len(m.group()), text)  # citations are checked against the sources
     outside = []
     pos = 0
     for match in TOKEN.finditer(text):

@@ -17,18 +17,19 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 
 import nh3
 from markupsafe import Markup
 
-from ..model.text_model import TOKEN, link_problem
+from ..model.text_model import CITATION, TOKEN, citation_ids, link_problem
 
 # The characters Python-Markdown (with attr_list and tables) gives an inline meaning and lets us escape;
 # `<`, `>` and `&` become entities first.
 _INLINE = re.compile(r"([\\`*_\[\]{}|#!])")
 # At the start of a line, a number with a dot or a `-`/`+` starts a list: escape its dot or sign.
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+])")
-_TAGS = {"a", "code", "em", "strong"}
+_TAGS = {"a", "code", "em", "strong", "sup"}
 _ATTRIBUTES = {"a": {"href"}}
 
 
@@ -62,7 +63,18 @@ def _piece(match: re.Match) -> str:
     return f"<em>{_escape(match.group('em_text') or match.group('em2_text'), False)}</em>"
 
 
-def md_inline(text: object) -> str:
+def _with_citations(paragraph: str, cite: Callable[[list[str]], str] | None) -> list[tuple[str, str]]:
+    """A paragraph as (text, note marks) pieces: each inline citation `[@a; @b]` becomes the HTML that
+    `cite` writes for its ids (numbered note marks, see render/notes.py), or nothing where a page has no notes."""
+    pieces, pos = [], 0
+    for match in CITATION.finditer(paragraph):
+        pieces.append((paragraph[pos:match.start()].rstrip(), cite(citation_ids(match)) if cite else ""))
+        pos = match.end()
+    pieces.append((paragraph[pos:], ""))
+    return pieces
+
+
+def md_inline(text: object, cite: Callable[[list[str]], str] | None = None) -> str:
     """A field declared `x-text: markdown`, as Markdown paragraphs whose only markup is inline HTML this
     function writes itself (`<em>`, `<strong>`, `<code>`, `<a href>` to http(s) or a site page); every
     other character is escaped, and the result passes nh3's allowlist sanitizer (defence in depth)."""
@@ -71,13 +83,16 @@ def md_inline(text: object) -> str:
         paragraph = " ".join(paragraph.split())
         if not paragraph:
             continue
-        pieces, pos = [], 0
-        for match in TOKEN.finditer(paragraph):
-            before = paragraph[pos:match.start()]
-            image = before.endswith("!") and match.group("link")
-            pieces += [_escape(before, pos == 0), _escape(match.group(), False) if image else _piece(match)]
-            pos = match.end()
-        pieces.append(_escape(paragraph[pos:], pos == 0))
+        pieces: list[str] = []
+        for part, marks in _with_citations(paragraph, cite):
+            pos = 0
+            for match in TOKEN.finditer(part):
+                before = part[pos:match.start()]
+                image = before.endswith("!") and match.group("link")
+                start = pos == 0 and not pieces
+                pieces += [_escape(before, start), _escape(match.group(), False) if image else _piece(match)]
+                pos = match.end()
+            pieces += [_escape(part[pos:], pos == 0 and not pieces), marks]
         out.append(sanitize("".join(pieces)))
     return "\n\n".join(out)
 

@@ -21,6 +21,7 @@ from .blocks import (
 from .cite import cite_section
 from .escape import esc, md_inline, plain_paragraphs, url_link
 from .model import Site, date_of, index_of, page_of, timeline_part
+from .notes import Notes
 from .text import front_matter, link, plain_summary
 
 
@@ -97,6 +98,7 @@ def event_page(site: Site, event: Record) -> str:
     year = start.year
     refs = lambda c, ids: ", ".join(ref_link(site, here, c, i) for i in ids)  # noqa: E731
     quotes = site.referring("events", event.id, "quotes")
+    notes = Notes(site, here)
     return _page(
         site, event, d["title"], plain_summary(d["summary"]),
         f"# {esc(d['title'])}",
@@ -105,9 +107,10 @@ def event_page(site: Site, event: Record) -> str:
                   ("Programmes", refs("programmes", d.get("programmes") or [])),
                   ("Sectors", primary_first([ref_link(site, here, "sectors", i) for i in d.get("sectors") or []])),
                   ("Timeline", f"[{year}]({link(here, timeline_part(year), event.id)})")]),
-        md_inline(d["summary"]),
+        md_inline(d["summary"], notes.mark),
         disagreements(site, here, event),
         section("Quotes", ref_list(site, here, "quotes", quotes)),
+        notes.section(),
         sources_section(site, here, event),
         _related(site, here, event),
         _neighbours(site, here, event),
@@ -120,10 +123,12 @@ def programme_page(site: Site, programme: Record) -> str:
     # Heading "Name – ACRONYM", not "Name (ACRONYM)": the search splits words at spaces and hyphens only,
     # so "(DEEP)" would not match a search for DEEP.
     title = f"{d['name']} – {d['acronym']}" if d.get("acronym") else d["name"]
+    notes = Notes(site, here)
+    summary = f"*{md_inline(d['summary'], notes.mark)}*"  # first, so that its notes are numbered first
     facts = [f"**Kind:** {esc(labels('programmes', 'kind')[d['kind']])}",
              f"**Azerbaijan's participation:** {span_text(d.get('participation'))}"]
     if d.get("participation", {}).get("note"):
-        facts[-1] += f" — {md_inline(d['participation']['note'])}"
+        facts[-1] += f" — {md_inline(d['participation']['note'], notes.mark)}"
     if d.get("parent"):
         facts.append(f"**Part of:** {ref_link(site, here, 'programmes', d['parent'])}")
     facts.append("**Sectors:** " + ", ".join(ref_link(site, here, "sectors", s) for s in d.get("sectors", [])))
@@ -132,11 +137,12 @@ def programme_page(site: Site, programme: Record) -> str:
     return _page(
         site, programme, title, plain_summary(d["summary"]),
         f"# {esc(title)}",
-        f"*{md_inline(d['summary'])}*",
+        summary,
         "  \n".join(facts),
-        md_inline(d.get("description", "")),
+        md_inline(d.get("description", ""), notes.mark),
         disagreements(site, here, programme),
         *_referring(site, here, programme, ("Parts", "programmes"), ("Events", "events"), ("Quotes", "quotes")),
+        notes.section(),
         sources_section(site, here, programme),
     )
 

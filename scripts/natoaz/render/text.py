@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from ..model.text_model import CITATION
 from .escape import meta_text
 
 
@@ -49,9 +50,12 @@ def front_matter(title: str, description: str, search_boost: float = 0, search_e
     return f"---\n{body}---\n\n"
 
 
+_CITATION_SPACED = re.compile(r"\s*" + CITATION.pattern)
+
+
 def plain_summary(text: object, limit: int = 160) -> str:
     """A one-line plain-text description for meta tags."""
-    value = re.sub(r"[*_`\[\]()#<>\"]", "", " ".join(str(text).split()))
+    value = re.sub(r"[*_`\[\]()#<>\"]", "", " ".join(_CITATION_SPACED.sub("", str(text)).split()))
     return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
