@@ -179,15 +179,14 @@ def test_cross_link_navigates_from_event_to_programme(on_mini: Watched, mini_url
     assert "Partnership for Peace" in page.locator("h1").inner_text()
 
 
-def test_timeline_filter_hides_non_matching_events_and_restores_from_url(watched: Watched, site_url: str) -> None:
+def test_timeline_filter_hides_non_matching_events_and_restores_from_url(watched: Watched, mini_url: str) -> None:
     page = watched.page
-    page.goto(site_url + "timeline/2025/?sector=demining")
-    events = page.locator("[data-sectors]")
-    assert events.count() == 3  # two events and a quote
-    visible = [events.nth(i) for i in range(events.count()) if events.nth(i).is_visible()]
-    assert visible, "no military-education entries visible"
-    assert len(visible) < events.count(), "the filter hid nothing"
-    assert all("military-education" in (e.get_attribute("data-sectors") or "") for e in visible)
+    page.goto(mini_url + "timeline/2025/?type=quote")
+    entries = page.locator(".natoaz-entry")
+    assert entries.count() == 2  # an event and a quote
+    visible = [entries.nth(i) for i in range(entries.count()) if entries.nth(i).is_visible()]
+    assert [e.get_attribute("data-type") for e in visible] == ["quote"]  # the event is hidden
+    assert page.locator("#natoaz-filter-type").input_value() == "quote"  # restored from the URL
 
 
 def test_timeline_filter_choice_follows_the_links_between_parts(watched: Watched, site_url: str) -> None:
@@ -398,3 +397,26 @@ def test_theme_toggles_start_closed_even_if_restored_checked(watched: Watched, s
     page.locator("label.md-header__button[for='__drawer']").click()
     assert page.evaluate("document.getElementById('__drawer').checked") is True
     assert watched.errors == []
+
+
+def test_timeline_year_choice_empty_years_and_chart_follow_the_filter(watched: Watched, mini_url: str) -> None:
+    page = watched.page
+    page.goto(mini_url + "timeline/")
+    # Counts as on the home and sector pages: events, and quotes apart.
+    assert page.locator("#natoaz-filter-sector option[value=political-dialogue]").inner_text() \
+        == "Political dialogue (2 events, 1 quote)"
+    page.select_option("#natoaz-filter-sector", "military-education")  # only in 2025
+    assert not page.locator(".natoaz-years li", has_text="1994").is_visible()  # empty years are not offered
+    assert page.locator(".natoaz-years li", has_text="2025").is_visible()
+    assert page.locator("#natoaz-filter-year option[value='1994']").is_disabled()
+    bars = page.locator("rect[data-sector]")
+    assert bars.count() > 0 and all("natoaz-dim" in (bars.nth(i).get_attribute("class") or "")
+                                    for i in range(bars.count()))  # no bar's first sector is the one chosen
+    page.select_option("#natoaz-filter-sector", "political-dialogue")
+    assert bars.nth(0).get_attribute("class") in ("", None)  # the chart follows the choice back
+    page.select_option("#natoaz-filter-year", "2025")
+    page.wait_for_url("**/timeline/2025/?sector=political-dialogue")
+    assert page.locator("#natoaz-filter-year").input_value() == "2025"
+    assert page.locator("#natoaz-filter-sector").input_value() == "political-dialogue"
+    page.select_option("#natoaz-filter-year", "")  # "All years": back to the overview, choice kept
+    page.wait_for_url("**/timeline/?sector=political-dialogue")

@@ -23,6 +23,14 @@
     return true;
   }
 
+  // A year link's data-sectors / data-programmes / data-types say what the year holds.
+  function yearHolds(link, choice) {
+    if (choice.sector && words(link.getAttribute("data-sectors")).indexOf(choice.sector) < 0) return false;
+    if (choice.programme && words(link.getAttribute("data-programmes")).indexOf(choice.programme) < 0) return false;
+    if (choice.type && words(link.getAttribute("data-types")).indexOf(choice.type) < 0) return false;
+    return true;
+  }
+
   function hasOption(select, value) {
     for (var i = 0; i < select.options.length; i++) {
       if (select.options[i].value === value) return true;
@@ -62,6 +70,9 @@
     FIELDS.forEach(function (name) {
       selects[name] = form.querySelector("select[name='" + name + "']");
     });
+    var yearSelect = form.querySelector("select[name='year']");
+    var yearLinks = Array.prototype.slice.call(document.querySelectorAll("a[data-natoaz-year]"));
+    var bars = Array.prototype.slice.call(document.querySelectorAll("rect[data-sector]"));
     var status = form.querySelector(".natoaz-filter__status");
     var entries = Array.prototype.slice.call(document.querySelectorAll(".natoaz-entry"));
     var years = Array.prototype.slice.call(document.querySelectorAll(".natoaz-year"));
@@ -84,6 +95,23 @@
       });
       years.forEach(function (year) {
         year.hidden = !year.querySelector(".natoaz-entry:not([hidden])");
+      });
+      // Only years holding something that matches are offered (links and the year choice).
+      var offered = {};
+      yearLinks.forEach(function (a) {
+        var holds = yearHolds(a, current);
+        offered[a.getAttribute("data-natoaz-year")] = holds;
+        if (a.parentNode) a.parentNode.hidden = !holds && !a.hasAttribute("aria-current");
+      });
+      if (yearSelect) {
+        for (var i = 1; i < yearSelect.options.length; i++) {
+          var option = yearSelect.options[i];
+          option.hidden = option.disabled = offered[option.value] === false && option.value !== yearSelect.value;
+        }
+      }
+      // The chart follows the sector choice: bars of other (first) sectors fade.
+      bars.forEach(function (bar) {
+        bar.classList.toggle("natoaz-dim", !!current.sector && bar.getAttribute("data-sector") !== current.sector);
       });
       var filtered = FIELDS.some(function (name) { return current[name]; });
       if (status && !entries.length) {
@@ -110,9 +138,21 @@
       var value = params.get(name);
       if (selects[name] && value && hasOption(selects[name], value)) selects[name].value = value;
     });
-    form.addEventListener("change", function () { apply(true); });
+    var here = document.querySelector("a[data-natoaz-year][aria-current]");
+    if (yearSelect) yearSelect.value = here ? here.getAttribute("data-natoaz-year") : "";
+    form.addEventListener("change", function (event) {
+      if (event.target !== yearSelect) { apply(true); return; }
+      // Choosing a year opens its part (or the overview for "All years"), with the other choices kept.
+      var target = yearSelect.value
+        ? document.querySelector("a[data-natoaz-year='" + yearSelect.value + "']")
+        : document.querySelector("a[data-natoaz-overview]");
+      if (target && !target.hasAttribute("aria-current")) window.location.assign(target.href);
+    });
     form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(true); }, 0); // after the browser has reset the selects
+      window.setTimeout(function () { // after the browser has reset the selects; the year stays this page's
+        if (yearSelect) yearSelect.value = here ? here.getAttribute("data-natoaz-year") : "";
+        apply(true);
+      }, 0);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;

@@ -91,7 +91,7 @@ def events_chart(site: Site, chart_id: str) -> str:
             y -= value * scale
             bars.append({"x": _n(left + i * band + band * 0.1), "y": _n(y), "width": _n(band * 0.8),
                          "height": _n(value * scale), "colour": colours.get(sector, "#3b4a5a"), "value": value,
-                         "name": site.label("sectors", sector) if sector else "no sector"})
+                         "name": site.label("sectors", sector) if sector else "no sector", "sector": sector})
         label_x = _n(left + (i + 0.5) * band) if year % every == 0 or len(years) <= 12 else ""
         bars_of_year.append({"year": year, "bars": bars, "label_x": label_x})
     used = [s for s in order if any(c.get(s) for c in counts.values())]

@@ -26,6 +26,7 @@ TYPES = (("", "Events and quotes"), ("event", "Events"), ("key", "Key milestones
 
 
 PART = '{ data-natoaz-part="" }'  # attr_list: a link between parts, which the script gives the filter's query
+OVERVIEW = '{ data-natoaz-part="" data-natoaz-overview="" }'  # the link back to the overview ("All years")
 
 
 def quote_anchor(quote_id: str) -> str:
@@ -75,23 +76,36 @@ def _quote(site: Site, here: str, quote: Record) -> list[str]:
 
 def filter_form(site: Site, entries: list[Record], counted: bool = True) -> str:
     """The same choices on every part (a choice made on one part must exist on the next); counts on the overview."""
-    sectors: Counter = Counter()
-    programmes: Counter = Counter()
+    sectors: dict[str, Counter] = {"events": Counter(), "quotes": Counter()}
+    programmes: dict[str, Counter] = {"events": Counter(), "quotes": Counter()}
+    years = sorted({date_of(record).year for record in entries})
     for record in entries:
         record_sectors, record_programmes = _tags(site, record)
-        sectors.update(record_sectors)
-        programmes.update(record_programmes)
+        sectors[record.collection].update(record_sectors)
+        programmes[record.collection].update(record_programmes)
 
-    def label(collection: str, record_id: str, count: int) -> str:
-        return f"{site.label(collection, record_id)} ({count})" if counted else site.label(collection, record_id)
+    def label(collection: str, record_id: str, counts: dict[str, Counter]) -> str:
+        """`Demining (21 events, 5 quotes)`: events counted as on the home and sector pages, quotes apart."""
+        name = site.label(collection, record_id)
+        if not counted:
+            return name
+        found = [plural(counts[c][record_id], word) for c, word in (("events", "event"), ("quotes", "quote"))
+                 if counts[c][record_id]]
+        return f"{name} ({', '.join(found)})"
 
-    sector_options = [("", "All sectors")] + [(s.id, label("sectors", s.id, sectors[s.id]))
-                                              for s in site.sorted("sectors") if sectors[s.id]]
+    def used(counts: dict[str, Counter], record_id: str) -> bool:
+        return bool(counts["events"][record_id] or counts["quotes"][record_id])
+
+    sector_options = [("", "All sectors")] + [(s.id, label("sectors", s.id, sectors))
+                                              for s in site.sorted("sectors") if used(sectors, s.id)]
     programme_options = [("", "All programmes")] + [
-        (p.id, label("programmes", p.id, programmes[p.id])) for p in site.programmes if programmes[p.id]]
+        (p.id, label("programmes", p.id, programmes)) for p in site.programmes if used(programmes, p.id)]
+    # Only years that have entries are offered; choosing one opens that year's part, the other choices kept.
+    year_options = [("", "All years")] + [(str(y), str(y)) for y in years]
     selects = [{"name": "sector", "label": "Sector", "options": sector_options},
                {"name": "programme", "label": "Programme", "options": programme_options},
-               {"name": "type", "label": "Record type", "options": list(TYPES)}]
+               {"name": "type", "label": "Record type", "options": list(TYPES)},
+               {"name": "year", "label": "Year", "options": year_options}]
     return render("timeline_filter.html.j2", selects=selects) + "\n"
 
 
@@ -103,18 +117,25 @@ def _entries(site: Site) -> dict[int, list[Record]]:
     return dict(sorted(by_year.items()))
 
 
-def _years_nav(here: str, by_year: dict[int, list[Record]], current: int | None = None) -> str:
+def _years_nav(site: Site, here: str, by_year: dict[int, list[Record]], current: int | None = None) -> str:
     """Every year as a Markdown link to its part (both engines rewrite Markdown links, not raw HTML ones); the
     script adds the filter's query. On the overview each link keeps the old anchor (`timeline/#1994`), which
     the script forwards to the year's part."""
     items = []
-    for year in by_year:
+    for year, records in by_year.items():
         target = link(here, timeline_part(year))
+        # What the year holds (ids are slugs), so that the script offers only years that match the filter.
+        tags = [_tags(site, r) for r in records]
+        kinds = {"event" if r.collection == "events" else "quote" for r in records}
+        kinds |= {"key"} if any(r.data.get("key") for r in records) else set()
+        holds = (f'data-natoaz-year="{year}" data-sectors="{" ".join(sorted({s for t in tags for s in t[0]}))}" '
+                 f'data-programmes="{" ".join(sorted({p for t in tags for p in t[1]}))}" '
+                 f'data-types="{" ".join(sorted(kinds))}"')
         if year == current:
-            items.append(f'- [{year}]({target}){{ aria-current="page" }}')
+            items.append(f'- [{year}]({target}){{ aria-current="page" {holds} }}')
         else:
             anchor = f"#{year} " if current is None else ""
-            items.append(f'- [{year}]({target}){{ {anchor}data-natoaz-part="" }}')
+            items.append(f'- [{year}]({target}){{ {anchor}data-natoaz-part="" {holds} }}')
     return "\n".join(['<nav class="natoaz-years" aria-label="Years" markdown="1">', "", *items, "", "</nav>"])
 
 
@@ -145,7 +166,7 @@ def timeline(site: Site) -> str:
         f"Browse by sector: {sector_links}", "",
         filter_form(site, entries),
         "## Years", "",
-        _years_nav(here, by_year), "",
+        _years_nav(site, here, by_year), "",
         events_chart(site, "chart-events-per-year"),
         "## Entries per year", "",
         *_counts_table(site, here, by_year), "",
@@ -171,8 +192,9 @@ def timeline_year(site: Site, by_year: dict[int, list[Record]], year: int, form:
     events = sum(1 for r in records if r.collection == "events")
     lines = [f"# Timeline: {year}", "",
              f"{plural(events, 'event')} and {plural(len(records) - events, 'quote')} in {year}. "
-             f"Other years: the [timeline overview]({link(here, TIMELINE)}){PART} has the chart and the counts.", "",
-             form, _years_nav(here, by_year, year), "",
+             f"Other years: the [timeline overview]({link(here, TIMELINE)}){OVERVIEW} has the chart and the counts.",
+             "",
+             form, _years_nav(site, here, by_year, year), "",
              f'<section class="natoaz-year" data-year="{year}" markdown="1">', "", f"## {year} {{#{year}}}", ""]
     for record in records:
         lines += _event(site, here, record) if record.collection == "events" else _quote(site, here, record)
