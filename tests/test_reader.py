@@ -255,7 +255,7 @@ def test_timeline_marks_entries_for_the_filter(files: dict) -> None:
         in marks["quote-heydar-aliyev-1994-05-04-cornerstone"]
     assert '<form class="natoaz-filter" data-natoaz-filter hidden>' in page  # shown by the script only
     overview = files["timeline/index.md"]
-    assert '<option value="kfor">Kosovo Force (KFOR) (2)</option>' in overview  # counts on the overview
+    assert '<option value="kfor">Kosovo Force (KFOR) (2 events)</option>' in overview  # counts on the overview
     assert '<option value="kfor">Kosovo Force (KFOR)</option>' in files["timeline/1994.md"]  # same choices
     assert "Browse by sector: [Demining and ordnance disposal](../sectors/demining.md)" in overview
     assert "natoaz-entry" not in overview
@@ -266,12 +266,12 @@ def test_timeline_is_one_page_per_year_under_an_overview(files: dict) -> None:
     assert parts == ["timeline/1994.md", "timeline/1999.md", "timeline/2005.md", "timeline/2008.md"]
     overview = files["timeline/index.md"]
     for year in (1994, 1999, 2005, 2008):  # each year: an entry point keeping the old anchor, and a counts row
-        assert f'- [{year}]({year}.md){{ #{year} data-natoaz-part="" }}' in overview
+        assert f'- [{year}]({year}.md){{ #{year} data-natoaz-part="" data-natoaz-year="{year}" ' in overview
         assert f"| [{year}]({year}.md){{ data-natoaz-part=\"\" }} |" in overview
     steps = files["timeline/1999.md"].split('<nav class="natoaz-steps"', 1)[1]
     assert '[← 1994](1994.md){ data-natoaz-part="" rel="prev" }' in steps
     assert '[2005 →](2005.md){ data-natoaz-part="" rel="next" }' in steps
-    assert '- [1999](1999.md){ aria-current="page" }' in files["timeline/1999.md"]
+    assert '- [1999](1999.md){ aria-current="page" data-natoaz-year="1999" ' in files["timeline/1999.md"]
     assert "### 24 April 1999 — " in files["timeline/1999.md"]
     assert "24 April 1999" not in files["timeline/2005.md"]
     # an event page links to its own entry in its year's part
