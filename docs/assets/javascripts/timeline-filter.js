@@ -136,7 +136,15 @@
     var params = new URLSearchParams(window.location.search);
     FIELDS.forEach(function (name) {
       var value = params.get(name);
-      if (selects[name] && value && hasOption(selects[name], value)) selects[name].value = value;
+      if (!selects[name] || !value) return;
+      if (name === "programme" && !hasOption(selects[name], value) && /^[a-z0-9-]+$/.test(value)) {
+        // a programme outside the list of the busiest (chosen from its page): offer it by its id
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value;
+        selects[name].appendChild(option);
+      }
+      if (hasOption(selects[name], value)) selects[name].value = value;
     });
     var here = document.querySelector("a[data-natoaz-year][aria-current]");
     if (yearSelect) yearSelect.value = here ? here.getAttribute("data-natoaz-year") : "";

@@ -13,7 +13,7 @@ from .datapage import PAGE as DATA_PAGE
 from .datapage import data_page
 from .downloads import downloads
 from .feed import FEED, atom_feed
-from .indexes import INDEXES
+from .indexes import INDEXES, PAGED_INDEXES
 from .model import Site, page_of
 from .options import SiteOptions
 from .records import PAGES
@@ -33,6 +33,8 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
     for collection, make_page in PAGES.items():
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
+    for make_pages in PAGED_INDEXES:
+        pages.update(make_pages(site))
     pages.update(timeline_pages(site))
     pages.update(corrections_pages(site))
     pages.update(changelog_pages(site, found))

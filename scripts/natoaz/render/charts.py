@@ -128,10 +128,10 @@ def _short_label(data: dict, label: str, limit: int = 34) -> str:
     return str(data["name"])[: limit - len(tail) - 1].rstrip() + "…" + tail
 
 
-def participation_chart(site: Site, chart_id: str) -> str:
-    """Gantt-style bars: Azerbaijan's participation span in each programme, mechanism and operation."""
+def participation_chart(site: Site, chart_id: str, programmes: list | None = None) -> str:
+    """Gantt-style bars: Azerbaijan's participation span in each programme (default: all), mechanism and operation."""
     rows = []
-    for programme in site.programmes:
+    for programme in site.programmes if programmes is None else programmes:
         span = _span(programme.data)
         if span:
             rows.append((span[0], site.label("programmes", programme.id), programme, span[1]))

@@ -9,6 +9,8 @@ from ..model.dates import PartialDate, parse_date
 from ..model.records import Record
 from .blocks import correction_line, ref_link
 from .model import Site
+from .paging import page_nav
+from .paging import page_path as paged_path
 from .text import front_matter, link
 
 PAGE = "corrections/index.md"
@@ -42,7 +44,7 @@ def _of(record: Record) -> list[Correction]:
 
 
 def page_path(number: int) -> str:
-    return PAGE if number == 1 else f"corrections/page-{number}.md"
+    return paged_path(PAGE, number)
 
 
 def corrections_pages(site: Site) -> dict[str, str]:
@@ -60,10 +62,7 @@ def corrections_pages(site: Site) -> dict[str, str]:
         for c in chunk:
             what = ref_link(site, here, c.collection, c.record_id)
             lines.append(f"- {registry.collection(c.collection).label} {what}: {correction_line(site, here, c.item)}")
-        if len(chunks) > 1:
-            nav = [f"[{n}]({link(here, page_path(n))})" if n != number else f"**{n}**"
-                   for n in range(1, len(chunks) + 1)]
-            lines += ["", "Pages: " + " · ".join(nav)]
+        lines += page_nav(PAGE, number, len(chunks))
         title = "Corrections" if number == 1 else f"Corrections, page {number}"
         pages[here] = front_matter(title, DESCRIPTION, search_exclude=number > 1) + "\n".join(lines) + "\n"
     return pages

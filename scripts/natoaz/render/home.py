@@ -15,6 +15,7 @@ from .text import front_matter, link, plural
 HOME = "index.md"
 LATEST = 10
 MILESTONES = 10
+PROGRAMMES = 12
 
 
 def key_figures(site: Site) -> dict[str, int]:
@@ -81,10 +82,16 @@ def _sectors(site: Site, here: str) -> list[str]:
 
 
 def _programmes(site: Site, here: str) -> list[str]:
+    """The PROGRAMMES top-level programmes with most events (a list that does not grow with the data)."""
     top = [p for p in site.programmes if not p.data.get("parent")]
     if not top:
         return []
     lines = ["## By programme", ""]
+    if len(top) > PROGRAMMES:
+        busiest = {p.id for p in sorted(top, key=lambda p: (-len(site.referring("programmes", p.id, "events")), p.id))
+                   [:PROGRAMMES]}
+        lines += [f"The {PROGRAMMES} of {len(top)} with most events:", ""]
+        top = [p for p in top if p.id in busiest]
     for programme in top:
         kind = esc(labels("programmes", "kind").get(programme.data.get("kind", ""), ""))
         span = span_text(programme.data.get("participation"))

@@ -25,6 +25,9 @@ from .text import front_matter, link, plural
 TYPES = (("", "Events and quotes"), ("event", "Events"), ("key", "Key milestones"), ("quote", "Quotes"))
 
 
+# The programme list offers the busiest programmes (a list that does not grow with the data); any other
+# programme is chosen by the address (`?programme=id`, linked from its page), and the script adds it to the list.
+PROGRAMME_CHOICES = 30
 PART = '{ data-natoaz-part="" }'  # attr_list: a link between parts, which the script gives the filter's query
 OVERVIEW = '{ data-natoaz-part="" data-natoaz-overview="" }'  # the link back to the overview ("All years")
 
@@ -98,8 +101,11 @@ def filter_form(site: Site, entries: list[Record], counted: bool = True) -> str:
 
     sector_options = [("", "All sectors")] + [(s.id, label("sectors", s.id, sectors))
                                               for s in site.sorted("sectors") if used(sectors, s.id)]
+    total = programmes["events"] + programmes["quotes"]
+    busiest = {p for p, _ in sorted(total.items(), key=lambda item: (-item[1], item[0]))[:PROGRAMME_CHOICES]}
     programme_options = [("", "All programmes")] + [
-        (p.id, label("programmes", p.id, programmes)) for p in site.programmes if used(programmes, p.id)]
+        (p.id, label("programmes", p.id, programmes)) for p in site.programmes
+        if p.id in busiest and used(programmes, p.id)]
     # Only years that have entries are offered; choosing one opens that year's part, the other choices kept.
     year_options = [("", "All years")] + [(str(y), str(y)) for y in years]
     selects = [{"name": "sector", "label": "Sector", "options": sector_options},
