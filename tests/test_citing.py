@@ -33,7 +33,8 @@ def test_quotes_are_linked_by_their_words_and_listed_with_their_source() -> None
     files = _files()
     opening = "“This is a cornerstone &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; of our policy…”"
     index = files["quotes/index.md"]
-    assert f"[{opening} — Heydar Aliyev, 4 May 1994](heydar-aliyev-1994-05-04-cornerstone.md)" in index
+    link = f"[{opening} — Heydar Aliyev, 4 May 1994](../quotes/heydar-aliyev-1994-05-04-cornerstone.md)"
+    assert link in files["events/1994-05-04-pfp-signed.md"]  # the quotes index lists cards, no links by year
     block = index[index.index("This is a cornerstone"):]
     source = block[block.index("\nSource: "):].splitlines()[1]  # a line of the quote's card
     assert "(../sources/mfa-overview.md)" in source  # the quote's own source, on the index
