@@ -3,6 +3,7 @@ cross-links, citation, accessibility (axe-core), no console errors, no third-par
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import os
@@ -420,3 +421,28 @@ def test_timeline_year_choice_empty_years_and_chart_follow_the_filter(watched: W
     assert page.locator("#natoaz-filter-sector").input_value() == "political-dialogue"
     page.select_option("#natoaz-filter-year", "")  # "All years": back to the overview, choice kept
     page.wait_for_url("**/timeline/?sector=political-dialogue")
+
+
+def test_cite_block_copies_the_citation_with_todays_access_date(browser, mini_url: str) -> None:
+    """cite.js writes the reader's date over `[date]`, shows the copy buttons, and a click copies the text."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"],
+                                  viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(mini_url + "events/1994-05-04-pfp-signed/")
+        today = datetime.date.today()
+        long_date = f"{today.day} {today.strftime('%B')} {today.year}"
+        plain = page.locator("#natoaz-cite-plain")
+        assert plain.inner_text().endswith(f"(accessed {long_date}).")
+        assert f"urldate = {{{today.isoformat()}}}" in page.locator("#natoaz-cite-bibtex").inner_text()
+        button = page.locator("button[data-copy='natoaz-cite-plain']")
+        assert button.is_visible()
+        button.click()
+        page.wait_for_function("document.querySelector(\"button[data-copy='natoaz-cite-plain']\")"
+                               ".textContent === 'Copied'")
+        assert page.evaluate("navigator.clipboard.readText()") == plain.inner_text()
+        # no sideways scrolling on a phone: the citation wraps inside its box
+        assert page.evaluate("document.querySelector('#natoaz-cite-plain').scrollWidth <= "
+                             "document.querySelector('#natoaz-cite-plain').clientWidth + 1")
+    finally:
+        context.close()

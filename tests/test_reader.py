@@ -202,14 +202,16 @@ def test_every_record_page_has_permalink_and_cite_block(files: dict) -> None:
         permalink = URL + page.removesuffix(".md") + "/"
         cite = files[page].split("## Cite this record {#cite data-search-exclude}", 1)[1]
         assert f"**Permalink:** <{permalink}>" in cite
-        plain, bibtex = cite.split("BibTeX:", 1)
-        assert permalink in plain and "(accessed 30 June 2024)" in plain
-        assert f"url = {{{permalink}}}" in bibtex and f"urldate = {{{RELEASE}}}" in bibtex
+        plain, bibtex = cite.split('id="natoaz-cite-bibtex"', 1)
+        assert permalink in plain and f"data release {RELEASE}" in plain
+        assert '(accessed <span class="natoaz-cite__accessed" data-format="long">[date]</span>).' in plain
+        assert f"url = {{{permalink}}}" in bibtex and f"version = {{{RELEASE}}}" in bibtex
+        assert 'urldate = {<span class="natoaz-cite__accessed" data-format="iso">[date]</span>}' in bibtex
 
 
 def test_bibtex_escapes_special_characters(files: dict) -> None:
-    cite = files["events/1999-04-24-washington-summit.md"].split("BibTeX:", 1)[1]
-    assert r"title = {{Aliyev \& Solana" in cite
+    cite = files["events/1999-04-24-washington-summit.md"].split('id="natoaz-cite-bibtex"', 1)[1]
+    assert r"title = {{Aliyev \&amp; Solana" in cite  # \& in BibTeX, then &amp; in HTML
 
 
 def test_json_ld_parses_and_cannot_close_the_script(files: dict) -> None:

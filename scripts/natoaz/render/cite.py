@@ -1,4 +1,9 @@
-"""Permalinks and the "Cite this record" block: plain text and BibTeX, accessed on the data release date."""
+"""Permalinks and the "Cite this record" block: plain text and BibTeX, each with a copy button.
+
+The data release is the version; the access date is the reader's own: docs/assets/javascripts/cite.js
+writes today's date where the text says `[date]` (and shows the copy buttons). Without JavaScript the
+placeholder stays, and a line under the block says to fill it in.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,9 @@ from ..model import registry
 from ..model.records import Record
 from .escape import bibtex_text
 from .model import Site, stamp_of
+from .templates import render
+
+ACCESSED = "[date]"  # the access-date placeholder that cite.js replaces
 
 
 def bibtex_key(collection: str, record_id: str) -> str:
@@ -20,40 +28,35 @@ def plain_citation(site: Site, collection: str, record: Record, title: str) -> s
     version = f", version of {stamp.human()}" if stamp else ""
     kind = registry.collection(collection).label
     return (f"{options.site_author}. “{' '.join(title.split())}.” {kind} record {record.id}"
-            f"{version}. {options.site_name}{_release(site)}. {site.permalink(collection, record.id)} "
-            f"(accessed {site.release.human()}).")
-
-
-def _release(site: Site) -> str:
-    return f", dataset release {site.version}" if site.version else ""
-
-
-def _when(site: Site) -> str:
-    return f"{site.version}, {site.release.human()}" if site.version else site.release.human()
+            f"{version}, data release {site.release.iso()}. {options.site_name}. "
+            f"{site.permalink(collection, record.id)} (accessed {ACCESSED}).")
 
 
 def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str:
     options = site.options
     stamp = stamp_of(record) or site.release
     fields = [("author", "{" + bibtex_text(options.site_author) + "}"), ("title", "{" + bibtex_text(title) + "}"),
-              ("howpublished", bibtex_text(options.site_name + _release(site))), ("year", str(stamp.year)),
-              ("url", site.permalink(collection, record.id)), ("urldate", site.release.iso()),
+              ("howpublished", bibtex_text(options.site_name)), ("year", str(stamp.year)),
+              ("version", site.release.iso()), ("url", site.permalink(collection, record.id)),
+              ("urldate", ACCESSED),
               ("note", bibtex_text(f"{registry.collection(collection).label} record {record.id}, licence CC BY 4.0"))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(collection, record.id)},\n{body}\n}}"
 
 
-def _code(text: str) -> str:
-    """An indented Markdown code block (copied verbatim, no Markdown or HTML inside)."""
-    return "\n".join("    " + line for line in text.splitlines())
+def _box(kind: str, label: str, text: str, date_format: str) -> dict[str, str]:
+    before, _, after = text.partition(ACCESSED)
+    return {"kind": kind, "label": label, "before": before, "after": after, "format": date_format}
 
 
 def cite_section(site: Site, collection: str, record: Record, title: str) -> str:
     url = site.permalink(collection, record.id)
+    boxes = [_box("plain", "Plain text", plain_citation(site, collection, record, title), "long"),
+             _box("bibtex", "BibTeX", bibtex_entry(site, collection, record, title), "iso")]
     return "\n".join([
         "## Cite this record {#cite data-search-exclude}", "",
         f"**Permalink:** {f'<{url}>' if url.startswith('http') else f'`{url}`'}", "",
-        "Plain text:", "", _code(plain_citation(site, collection, record, title)), "",
-        "BibTeX:", "", _code(bibtex_entry(site, collection, record, title)), "",
-        f"The access date is the date of this data release ({_when(site)}).", "",
+        render("cite.html.j2", boxes=boxes, placeholder=ACCESSED).strip(), "",
+        f"The version is the data release of {site.release.human()}. The access date is the day you read this "
+        f"page: the page fills it in, or write it where the text says {ACCESSED}.", "",
     ])

@@ -154,4 +154,9 @@ def template_default(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(attr(value))
 
 
-FILTERS = {"text": lambda v: Markup(html_text(v)), "md": lambda v: Markup(esc(v))}
+def pre_text(value: object) -> str:
+    """Text for a `<pre>` element: escaped, its line breaks kept."""
+    return html.escape(str(value), quote=False)
+
+
+FILTERS = {"text": lambda v: Markup(html_text(v)), "md": lambda v: Markup(esc(v)), "pre": lambda v: Markup(pre_text(v))}
