@@ -28,16 +28,24 @@ def plain_citation(site: Site, collection: str, record: Record, title: str) -> s
     version = f", version of {stamp.human()}" if stamp else ""
     kind = registry.collection(collection).label
     return (f"{options.site_author}. “{' '.join(title.split())}.” {kind} record {record.id}"
-            f"{version}, data release {site.release.iso()}. {options.site_name}. "
-            f"{site.permalink(collection, record.id)} (accessed {ACCESSED}).")
+            f"{version}. {options.site_name}{_release(site)}. {site.permalink(collection, record.id)} "
+            f"(accessed {ACCESSED}).")
+
+
+def _release(site: Site) -> str:
+    return f", dataset release {site.version}" if site.version else f", data release of {site.release.human()}"
+
+
+def _when(site: Site) -> str:
+    return f"{site.version}, {site.release.human()}" if site.version else site.release.human()
 
 
 def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str:
     options = site.options
     stamp = stamp_of(record) or site.release
     fields = [("author", "{" + bibtex_text(options.site_author) + "}"), ("title", "{" + bibtex_text(title) + "}"),
-              ("howpublished", bibtex_text(options.site_name)), ("year", str(stamp.year)),
-              ("version", site.release.iso()), ("url", site.permalink(collection, record.id)),
+              ("howpublished", bibtex_text(options.site_name + _release(site))), ("year", str(stamp.year)),
+              ("version", site.version or site.release.iso()), ("url", site.permalink(collection, record.id)),
               ("urldate", ACCESSED),
               ("note", bibtex_text(f"{registry.collection(collection).label} record {record.id}, licence CC BY 4.0"))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -57,6 +65,6 @@ def cite_section(site: Site, collection: str, record: Record, title: str) -> str
         "## Cite this record {#cite data-search-exclude}", "",
         f"**Permalink:** {f'<{url}>' if url.startswith('http') else f'`{url}`'}", "",
         render("cite.html.j2", boxes=boxes, placeholder=ACCESSED).strip(), "",
-        f"The version is the data release of {site.release.human()}. The access date is the day you read this "
+        f"The version is the data release ({_when(site)}). The access date is the day you read this "
         f"page: the page fills it in, or write it where the text says {ACCESSED}.", "",
     ])
