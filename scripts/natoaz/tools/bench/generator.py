@@ -96,6 +96,8 @@ def _vary(collection: str, data: dict, rng: random.Random, vocab: list[str], lat
                 data[key] = _unique_url(data[key], k)
     for item in data.get("disagreements") or []:
         item["note"] = text_like(rng, vocab, item["note"])
+    if data.get("former_ids"):  # a copy's old addresses are its own
+        data["former_ids"] = [f"{old}-x{k}" for old in data["former_ids"]]
 
 
 def _texts(base: Base) -> list[str]:
