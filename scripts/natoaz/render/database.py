@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..model.records import Record
 from ..model.registry import NAMES
 from .model import Site, release_label
 from .options import LICENCE, LICENCE_URL
@@ -30,10 +31,8 @@ def column_name(column: Column) -> str:
     return column.name.replace(".", "_")
 
 
-def _value(column: Column, data: dict) -> Any:
-    value: Any = data
-    for part in column.path:
-        value = value.get(part) if isinstance(value, dict) else None
+def _value(column: Column, record: Record) -> Any:
+    value = record.get(column.path)
     if value is None:
         return None
     if column.kind in ("list", "json"):
@@ -57,7 +56,7 @@ def build_database(site: Site) -> bytes:
     for collection in NAMES:
         _create(db, collection)
         cols = columns(collection)
-        db[collection].insert_all(({column_name(c): _value(c, r.data) for c in cols}
+        db[collection].insert_all(({column_name(c): _value(c, r) for c in cols}
                                    for r in site.sorted(collection)), batch_size=500)
         searchable = [column_name(c) for c in cols if c.name in SEARCHABLE]
         if searchable:

@@ -69,13 +69,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _lookup(data: dict, column: str) -> Any:
-    value: Any = data
-    for part in column.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -99,7 +92,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 def collection_csv(site: Site, collection: str) -> str:
     names = csv_columns(collection)
-    return _csv(names, [[_cell(_lookup(r.data, name)) for name in names] for r in site.sorted(collection)])
+    return _csv(names, [[_cell(r.get(tuple(name.split(".")))) for name in names] for r in site.sorted(collection)])
 
 
 def link_csv(site: Site, link: LinkTable) -> str:

@@ -15,7 +15,7 @@ import xlsxwriter
 from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE, LICENCE_URL
-from .tables import LIST_SEPARATOR, Column, columns, description, references
+from .tables import LIST_SEPARATOR, columns, description, references
 
 FILE = "downloads/nato-azerbaijan.xlsx"
 ABOUT_SHEET = "About"
@@ -47,13 +47,6 @@ def _text(value: Any) -> Any:
     return str(value)
 
 
-def _value(data: dict, column: Column) -> Any:
-    value: Any = data
-    for part in column.path:
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
 def _labels(site: Site, target: str, ids: Any) -> str:
     ids = ids if isinstance(ids, list) else [ids] if ids else []
     records = site.data[target]
@@ -75,7 +68,7 @@ def collection_sheet(site: Site, collection: str) -> Sheet:
     for record in site.sorted(collection):
         row: list[Any] = []
         for column in plain:
-            value = _value(record.data, column)
+            value = record.get(column.path)
             row.append(_text(value))
             if column.name in targets:
                 row.append(_labels(site, targets[column.name], value))
