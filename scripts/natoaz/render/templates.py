@@ -1,5 +1,9 @@
 """Jinja2 templates for HTML and SVG fragments and pages: Python computes the view data, the
-templates lay it out. Autoescaping is on, and every value goes through `escape.py`."""
+templates lay it out. Autoescaping is on, and every value goes through `escape.py`.
+
+Page templates (`*.md.j2`) hold every visible word of their page; two helpers keep it that way:
+`front_matter(title, description, **extra)` writes the page's YAML front matter with a YAML dumper (a
+`{% set %}` block's text is taken as plain text), and `plural(count, "event", "events")` picks the word."""
 
 from __future__ import annotations
 
@@ -8,10 +12,26 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .escape import FILTERS, template_default
+from .text import front_matter_block
 
 FOLDER = Path(__file__).parent / "templates"
+
+
+def _plain(value: Any) -> Any:
+    """A template's own text (a `{% set %}` block, escaped as it was rendered) back to plain text."""
+    return value.unescape() if isinstance(value, Markup) else value
+
+
+def _front_matter(title: str, description: str, **extra: Any) -> Markup:
+    return Markup(front_matter_block(_plain(title), _plain(description),
+                                     **{key: _plain(value) for key, value in extra.items()}))
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 @cache
@@ -19,6 +39,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(FOLDER), autoescape=True, finalize=template_default,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
+    env.globals.update(front_matter=_front_matter, plural=_plural)
     return env
 
 

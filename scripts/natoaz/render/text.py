@@ -35,7 +35,13 @@ _FrontMatter.add_representer(_Quoted, lambda dumper, text: dumper.represent_scal
 
 def front_matter(title: str, description: str, search_boost: float = 0, search_exclude: bool = False,
                  **extra: str) -> str:
-    """YAML front matter; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html.
+    """YAML front matter and the blank line after it; see `front_matter_block`."""
+    return front_matter_block(title, description, search_boost, search_exclude, **extra) + "\n\n"
+
+
+def front_matter_block(title: str, description: str, search_boost: float = 0, search_exclude: bool = False,
+                       **extra: str) -> str:
+    """YAML front matter from `---` to `---`; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html.
 
     `search_boost` ranks the page higher (> 1) or lower (< 1) in Material's search; `search_exclude`
     leaves a page that repeats other pages (timeline, quotes index) out of the index.
@@ -47,7 +53,7 @@ def front_matter(title: str, description: str, search_boost: float = 0, search_e
     elif search_boost:
         data["search"] = {"boost": int(search_boost) if float(search_boost).is_integer() else search_boost}
     body = yaml.dump(data, Dumper=_FrontMatter, allow_unicode=True, sort_keys=False, width=float("inf"))
-    return f"---\n{body}---\n\n"
+    return f"---\n{body}---"
 
 
 _CITATION_SPACED = re.compile(r"\s*" + CITATION.pattern)
