@@ -8,12 +8,12 @@ placeholder stays, and a line under the block says to fill it in.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import registry
 from ..model.records import Record
 from .escape import bibtex_text
 from .model import Site, stamp_of
-from .templates import render
 
 ACCESSED = "[date]"  # the access-date placeholder that cite.js replaces
 
@@ -57,14 +57,9 @@ def _box(kind: str, label: str, text: str, date_format: str) -> dict[str, str]:
     return {"kind": kind, "label": label, "before": before, "after": after, "format": date_format}
 
 
-def cite_section(site: Site, collection: str, record: Record, title: str) -> str:
-    url = site.permalink(collection, record.id)
+def cite_view(site: Site, collection: str, record: Record, title: str) -> dict[str, Any]:
+    """The "Cite this record" block's view (templates/records/record.md.j2 and cite.html.j2)."""
     boxes = [_box("plain", "Plain text", plain_citation(site, collection, record, title), "long"),
              _box("bibtex", "BibTeX", bibtex_entry(site, collection, record, title), "iso")]
-    return "\n".join([
-        "## Cite this record {#cite data-search-exclude}", "",
-        f"**Permalink:** {f'<{url}>' if url.startswith('http') else f'`{url}`'}", "",
-        render("cite.html.j2", boxes=boxes, placeholder=ACCESSED).strip(), "",
-        f"The version is the data release ({_when(site)}). The access date is the day you read this "
-        f"page: the page fills it in, or write it where the text says {ACCESSED}.", "",
-    ])
+    return {"permalink": site.permalink(collection, record.id), "boxes": boxes, "placeholder": ACCESSED,
+            "release": _when(site)}

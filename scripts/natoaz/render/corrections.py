@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model import registry
 from ..model.dates import PartialDate, parse_date
 from ..model.records import Record
-from .blocks import correction_line, ref_link
+from .blocks import correction, ref
 from .model import Site
-from .paging import page_nav
+from .paging import chunked, page_nav
 from .paging import page_path as paged_path
+from .templates import render
 from .text import front_matter, link
 
 PAGE = "corrections/index.md"
@@ -49,20 +52,14 @@ def page_path(number: int) -> str:
 
 def corrections_pages(site: Site) -> dict[str, str]:
     found = all_corrections(site)
-    chunks = [found[i:i + PER_PAGE] for i in range(0, len(found), PER_PAGE)] or [[]]
+    chunks = chunked(found, PER_PAGE)
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         here = page_path(number)
-        lines = ["# Corrections", "",
-                 f"{len(found)} correction{'s' * (len(found) != 1)} made to the records for accuracy, newest first. "
-                 "Each names what changed and the source that shows it; the record's own page lists its "
-                 "corrections too, and the [feed](" + link(here, "feed.xml") + ") announces them.", ""]
-        if not found:
-            lines.append("No record has been corrected yet.")
-        for c in chunk:
-            what = ref_link(site, here, c.collection, c.record_id)
-            lines.append(f"- {registry.collection(c.collection).label} {what}: {correction_line(site, here, c.item)}")
-        lines += page_nav(PAGE, number, len(chunks))
+        items = [{"kind": registry.collection(c.collection).label, "record": ref(site, here, c.collection, c.record_id),
+                  "correction": correction(site, here, c.item)} for c in chunk]
+        body = render("corrections.md.j2", count=len(found), feed=link(here, "feed.xml"), corrections=items,
+                      nav=Markup("".join(page_nav(PAGE, number, len(chunks)))))
         title = "Corrections" if number == 1 else f"Corrections, page {number}"
-        pages[here] = front_matter(title, DESCRIPTION, search_exclude=number > 1) + "\n".join(lines) + "\n"
+        pages[here] = front_matter(title, DESCRIPTION, search_exclude=number > 1) + body
     return pages

@@ -103,9 +103,20 @@ def sanitize(fragment: str) -> str:
                      link_rel="noopener noreferrer", strip_comments=True)
 
 
-def url_link(url: str) -> str:
-    """An address from data as an escaped `href` (never a Markdown autolink); the schema has checked it."""
-    return sanitize(f'<a href="{html.escape(url, quote=True)}">{esc(url)}</a>')
+def url_link(url: str, text: str | None = None) -> str:
+    """An address from data as an escaped `href` (never a Markdown autolink); the schema has checked it.
+    The link text is the address itself unless `text` is given."""
+    return sanitize(f'<a href="{html.escape(str(url), quote=True)}">{esc(url if text is None else text)}</a>')
+
+
+def blockquote(text: object) -> str:
+    """Plain text (a quotation) as the lines of a Markdown block quote after its first `> `."""
+    return plain_paragraphs(text).replace("\n", "\n> ")
+
+
+def admonition_title(text: object) -> str:
+    """Plain text for the quoted title of an admonition (`!!! warning "…"`)."""
+    return esc(text).replace('"', "&quot;")
 
 
 def block(text: object) -> str:
@@ -159,4 +170,6 @@ def pre_text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-FILTERS = {"text": lambda v: Markup(html_text(v)), "md": lambda v: Markup(esc(v)), "pre": lambda v: Markup(pre_text(v))}
+FILTERS = {"text": lambda v: Markup(html_text(v)), "md": lambda v: Markup(esc(v)), "pre": lambda v: Markup(pre_text(v)),
+           "url_link": lambda v, text=None: Markup(url_link(v, text)), "blockquote": lambda v: Markup(blockquote(v)),
+           "admonition_title": lambda v: Markup(admonition_title(v))}

@@ -43,5 +43,11 @@ def environment() -> Environment:
     return env
 
 
-def render(name: str, **view: Any) -> str:
+def render(name: str, /, **view: Any) -> str:
     return environment().get_template(name).render(**view)
+
+
+@cache
+def macros(name: str = "parts.md.j2") -> Any:
+    """A template's macros, to call from Python (each returns Markup)."""
+    return environment().get_template(name).module
