@@ -48,9 +48,10 @@ test: $(STAMP) browser standards-tools
 	$(PY) -m pytest
 
 ## check-data: validate every data file; every problem at once, file:line:col field message
-## (on problems make ends quietly with a non-zero status: the report is the message, not make's "Error 1")
+## (on problems make ends quietly with a non-zero status: the report is the message, not make's "Error 1");
+## translations not yet made are one warning per collection and language; VERBOSE=1 lists every record
 check-data: $(STAMP)
-	@$(PY) -m natoaz --data "$(DATA)" check || kill -PIPE $$PPID
+	@$(PY) -m natoaz --data "$(DATA)" check $(if $(VERBOSE),--verbose) || kill -PIPE $$PPID
 
 ## check-links: offline check of the built site/: every internal link and #anchor resolves (after `make build`)
 check-links: $(STAMP)

@@ -22,7 +22,7 @@ def test_links_come_from_the_schemas() -> None:
     assert dict(links("programmes"))[("parent",)] == "programmes"
     assert dict(links("events"))[("disagreements", ANY, "readings", ANY, "sources", ANY)] == "sources"
     assert all(target in NAMES for c in NAMES for _, target in links(c))
-    assert [path[0] for path, _ in links("sectors")] == ["corrections"]
+    assert [path[0] for path, _ in links("sectors")] == ["translations", "corrections"]  # `by: source` names one
 
 
 def test_every_id_field_is_a_declared_link() -> None:

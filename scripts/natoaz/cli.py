@@ -17,7 +17,7 @@ from .problems import DataError, errors, format_report
 def _check(args: argparse.Namespace) -> int:
     from .check.validate import validate
 
-    _dataset, problems = validate(Path(args.data))
+    _dataset, problems = validate(Path(args.data), gaps="each" if args.verbose else "summary")
     if args.format == "json":
         print(json.dumps({"errors": len(errors(problems)), "warnings": len(problems) - len(errors(problems)),
                           "problems": [p.as_dict() for p in problems]}, indent=2))
@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every data file; exit 1 on errors")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--verbose", action="store_true",
+                       help="a warning for each record lacking a translation (default: one line per collection)")
     check.set_defaults(run=_check)
     markdown = sub.add_parser("markdown", help="write docs/ plus the generated pages to a folder")
     markdown.add_argument("--out", required=True)

@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError
 
 from ..paths import SCHEMA_DIR
 from .dates import DateError, parse_date
+from .languages import translated
 from .text_model import HINT, markdown_problems
 from .urls import url_problem
 
@@ -101,8 +102,43 @@ def _inline(node: Any, base: str) -> Any:
 
 @cache
 def expanded(collection: str) -> dict:
-    """The collection's schema with every reference written out: easy to walk for docs."""
-    return _inline(load_schema(collection), collection)
+    """The collection's schema with every reference written out: easy to walk for docs. Its
+    `translations` field is derived from the fields marked `"x-translate"` (see `_translations`)."""
+    schema = _inline(load_schema(collection), collection)
+    properties = schema.get("properties", {})
+    if isinstance(properties.get("translations"), dict) and properties["translations"].get("x-translations"):
+        properties["translations"] = _translations(schema, properties["translations"])
+    return schema
+
+
+def _translation_of(node: dict) -> dict | None:
+    """The schema of a field's translation: a field marked `"x-translate"` keeps its own rules (`x-text`,
+    lengths, citations); a group or a list of groups keeps only its translatable fields."""
+    if node.get("x-translate"):
+        return {k: v for k, v in node.items() if k != "x-translate"}
+    if node.get("type") == "object" and isinstance(node.get("properties"), dict):
+        inner = {name: found for name, sub in node["properties"].items()
+                 if name != "translations" and (found := _translation_of(sub))}
+        return {"type": "object", "additionalProperties": False, "properties": inner} if inner else None
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        found = _translation_of(node["items"])
+        if found:
+            return {"type": "array", "items": found, "description": "The same items in the same order as the "
+                    "English list, each with its translated fields: " + node.get("description", "")}
+    return None
+
+
+def _translations(schema: dict, generic: dict) -> dict:
+    """`translations: {<language>: {by, source, <translated fields>}}` for every declared language: the
+    generic form in common.schema.json (what editors' tools see) made strict, so that a translated field
+    the record cannot have, or a language without a label table, is an unknown field."""
+    entry = generic["additionalProperties"]
+    fields = (_translation_of(schema) or {}).get("properties", {})
+    strict = {**entry, "additionalProperties": False,
+              "properties": {**entry["properties"], **fields}}
+    return {"type": "object", "additionalProperties": False, "x-languages": True,
+            "description": generic.get("description", ""),
+            "properties": {code: strict for code in translated()}}
 
 
 def suggest(word: str, choices: list[str] | set[str]) -> str:
@@ -136,6 +172,14 @@ def cited_fields(collection: str) -> tuple[tuple[tuple, str], ...]:
     """(path, target collection) of every text field whose inline citations `[@id]` refer to records
     (`"x-cites"` in the schema), e.g. `(("summary",), "sources")`."""
     return tuple((path, node["x-cites"]) for path, node in _fields(expanded(collection)) if "x-cites" in node)
+
+
+@cache
+def translatable_fields(collection: str) -> tuple[tuple[tuple, bool], ...]:
+    """(path, counted) of every field marked `"x-translate"`, outside `translations` itself; `counted` is
+    False for fields translated only where they differ (`"x-translate": "if-different"`: a person's name)."""
+    return tuple((path, node["x-translate"] is True) for path, node in _fields(expanded(collection))
+                 if node.get("x-translate") and "translations" not in path)
 
 
 @cache
@@ -179,6 +223,11 @@ Explained = tuple[tuple, str, str, bool]  # (path, message, hint, at the key rat
 
 def _unknown_fields(error: ValidationError, path: tuple) -> Iterator[Explained]:
     known = set(error.schema.get("properties", {}))
+    if error.schema.get("x-languages"):  # a key of `translations`
+        for extra in sorted(set(error.instance) - known):
+            hint = f"languages with a label table in i18n/: {', '.join(sorted(known)) or 'none'}"
+            yield path + (extra,), f"`{extra}` is not a declared language", hint, True
+        return
     for extra in sorted(set(error.instance) - known):
         guess = suggest(extra, known)
         hint = f"did you mean `{guess}`?" if guess else f"known fields: {', '.join(sorted(known))}"

@@ -71,6 +71,8 @@ def columns(collection: str) -> tuple[Column, ...]:
     required = set(schema.get("required", []))
     found = []
     for name, node in schema.get("properties", {}).items():
+        if name == "translations":
+            continue
         if node.get("type") == "object" and node.get("properties"):
             inner = set(node.get("required", []))
             found += [Column(f"{name}.{sub}", subnode, name in required and sub in inner)
