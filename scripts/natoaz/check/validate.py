@@ -26,9 +26,10 @@ def validate(data_dir: Path = DATA_DIR, today: date | None = None,
     return dataset, arrange(problems, dataset) + later
 
 
-def load_valid(data_dir: Path = DATA_DIR, today: date | None = None) -> tuple[Dataset, list[Problem]]:
+def load_valid(data_dir: Path = DATA_DIR, today: date | None = None,
+               gaps: str = "") -> tuple[Dataset, list[Problem]]:
     """The dataset and its warnings; raise DataError listing every problem if any is an error."""
-    dataset, problems = validate(data_dir, today)
+    dataset, problems = validate(data_dir, today, gaps)
     if errors(problems):
         raise DataError(problems)
     return dataset, problems
