@@ -8,28 +8,29 @@ Without JavaScript every entry is on its year's page and every year is linked fr
 from each part. With JavaScript, docs/assets/javascripts/timeline-filter.js reveals the filter form,
 hides entries whose `data-sectors` / `data-programmes` / `data-type` do not match, keeps the choice in
 the URL (`?sector=demining&programme=deep&type=quote`) and adds it to the links between parts.
+
+Python computes the view; templates/timeline.md.j2, timeline_year.md.j2, timeline_years.md.j2 (the year
+navigation) and timeline_filter.html.j2 lay it out and hold its words.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
+
+from markupsafe import Markup
 
 from ..model.records import Record
 from .blocks import ref_link
 from .charts import events_chart
-from .escape import esc, md_inline, plain_paragraphs
+from .escape import md_inline, plain_paragraphs
 from .model import TIMELINE, Site, date_of, index_of, page_of, timeline_part
 from .templates import render
-from .text import front_matter, link, plural
-
-TYPES = (("", "Events and quotes"), ("event", "Events"), ("key", "Key milestones"), ("quote", "Quotes"))
-
+from .text import link
 
 # The programme list offers the busiest programmes (a list that does not grow with the data); any other
 # programme is chosen by the address (`?programme=id`, linked from its page), and the script adds it to the list.
 PROGRAMME_CHOICES = 30
-PART = '{ data-natoaz-part="" }'  # attr_list: a link between parts, which the script gives the filter's query
-OVERVIEW = '{ data-natoaz-part="" data-natoaz-overview="" }'  # the link back to the overview ("All years")
 
 
 def quote_anchor(quote_id: str) -> str:
@@ -44,75 +45,56 @@ def _tags(site: Site, record: Record) -> tuple[list[str], list[str]]:
     return sectors, programmes
 
 
-def _open(site: Site, record: Record) -> str:
+def _entry(site: Site, here: str, record: Record) -> dict[str, Any]:
+    """What every entry shows and carries for the filter script."""
     sectors, programmes = _tags(site, record)
-    return render("timeline_entry_open.html.j2", kind="event" if record.collection == "events" else "quote",
-                  sectors=" ".join(sectors), programmes=" ".join(programmes), key=bool(record.data.get("key")))
+    return {"kind": "event" if record.collection == "events" else "quote", "sectors": " ".join(sectors),
+            "programmes": " ".join(programmes), "key": bool(record.data.get("key")),
+            "date": date_of(record).human(), "href": link(here, page_of(record.collection, record.id))}
 
 
-def _event(site: Site, here: str, event: Record) -> list[str]:
+def _event(site: Site, here: str, event: Record) -> dict[str, Any]:
     d = event.data
     # Sectors and programmes as plain labels: the page would otherwise carry over a thousand links,
     # which Material's scripts walk on load; they are linked from the event page and the sector list above.
-    tags = [esc(site.label("sectors", s)) for s in d.get("sectors", [])]
-    tags += [esc(site.label("programmes", p)) for p in d.get("programmes") or []]
-    key = "**Key milestone** · " if d.get("key") else ""
-    disputed = [esc(item["field"]) for item in d.get("disagreements") or []]
-    if disputed:
-        tags.append(f"*sources disagree on: {', '.join(disputed)}*")
-    return [_open(site, event), "", f"### {date_of(event).human()} — {esc(d['title'])} {{#{event.id}}}", "",
-            md_inline(d["summary"]), "",
-            f"{key}[Details and sources]({link(here, page_of('events', event.id))}) · " + " · ".join(tags), "",
-            "</div>", ""]
+    tags = [site.label("sectors", s) for s in d.get("sectors", [])]
+    tags += [site.label("programmes", p) for p in d.get("programmes") or []]
+    return {**_entry(site, here, event), "title": d["title"], "anchor": event.id, "tags": tags,
+            "summary": Markup(md_inline(d["summary"])),
+            "disputed": [item["field"] for item in d.get("disagreements") or []]}
 
 
-def _quote(site: Site, here: str, quote: Record) -> list[str]:
+def _quote(site: Site, here: str, quote: Record) -> dict[str, Any]:
     d = quote.data
-    people = site.data["people"]
-    speaker = site.label("people", d["speaker"]) if d["speaker"] in people else d["speaker"]
-    text = plain_paragraphs(d["text"]).replace("\n", "\n> ")
-    heading = f"### {date_of(quote).human()} — Quote: {esc(speaker)} {{#{quote_anchor(quote.id)}}}"
-    return [_open(site, quote), "", heading, "", f"> {text}", "",
-            f"{esc(d['role'])}, {esc(d['occasion'])} · [Quote and source]({link(here, page_of('quotes', quote.id))})",
-            "", "</div>", ""]
+    speaker = site.label("people", d["speaker"]) if d["speaker"] in site.data["people"] else d["speaker"]
+    return {**_entry(site, here, quote), "speaker": speaker, "anchor": quote_anchor(quote.id),
+            "text": Markup(plain_paragraphs(d["text"]).replace("\n", "\n> ")), "role": d["role"],
+            "occasion": d["occasion"]}
 
 
-def filter_form(site: Site, entries: list[Record], counted: bool = True) -> str:
-    """The same choices on every part (a choice made on one part must exist on the next); counts on the overview."""
+def filter_form(site: Site, entries: list[Record], counted: bool = True) -> Markup:
+    """The same choices on every part (a choice made on one part must exist on the next); counts on the
+    overview: events counted as on the home and sector pages, quotes apart."""
     sectors: dict[str, Counter] = {"events": Counter(), "quotes": Counter()}
     programmes: dict[str, Counter] = {"events": Counter(), "quotes": Counter()}
-    years = sorted({date_of(record).year for record in entries})
     for record in entries:
         record_sectors, record_programmes = _tags(site, record)
         sectors[record.collection].update(record_sectors)
         programmes[record.collection].update(record_programmes)
 
-    def label(collection: str, record_id: str, counts: dict[str, Counter]) -> str:
-        """`Demining (21 events, 5 quotes)`: events counted as on the home and sector pages, quotes apart."""
-        name = site.label(collection, record_id)
-        if not counted:
-            return name
-        found = [plural(counts[c][record_id], word) for c, word in (("events", "event"), ("quotes", "quote"))
-                 if counts[c][record_id]]
-        return f"{name} ({', '.join(found)})"
+    def options(collection: str, ids: list[str], counts: dict[str, Counter]) -> list[dict[str, Any]]:
+        used = [i for i in ids if counts["events"][i] or counts["quotes"][i]]
+        return [{"value": i, "text": site.label(collection, i), "events": counted and counts["events"][i],
+                 "quotes": counted and counts["quotes"][i]} for i in used]
 
-    def used(counts: dict[str, Counter], record_id: str) -> bool:
-        return bool(counts["events"][record_id] or counts["quotes"][record_id])
-
-    sector_options = [("", "All sectors")] + [(s.id, label("sectors", s.id, sectors))
-                                              for s in site.sorted("sectors") if used(sectors, s.id)]
     total = programmes["events"] + programmes["quotes"]
     busiest = {p for p, _ in sorted(total.items(), key=lambda item: (-item[1], item[0]))[:PROGRAMME_CHOICES]}
-    programme_options = [("", "All programmes")] + [
-        (p.id, label("programmes", p.id, programmes)) for p in site.programmes
-        if p.id in busiest and used(programmes, p.id)]
     # Only years that have entries are offered; choosing one opens that year's part, the other choices kept.
-    year_options = [("", "All years")] + [(str(y), str(y)) for y in years]
-    selects = [{"name": "sector", "label": "Sector", "options": sector_options},
-               {"name": "programme", "label": "Programme", "options": programme_options},
-               {"name": "type", "label": "Record type", "options": list(TYPES)},
-               {"name": "year", "label": "Year", "options": year_options}]
-    return render("timeline_filter.html.j2", selects=selects) + "\n"
+    years = sorted({date_of(record).year for record in entries})
+    return Markup(render(
+        "timeline_filter.html.j2", sectors=options("sectors", [s.id for s in site.sorted("sectors")], sectors),
+        programmes=options("programmes", [p.id for p in site.programmes if p.id in busiest], programmes),
+        years=[{"value": str(y), "text": str(y)} for y in years]))
 
 
 def _entries(site: Site) -> dict[int, list[Record]]:
@@ -123,99 +105,56 @@ def _entries(site: Site) -> dict[int, list[Record]]:
     return dict(sorted(by_year.items()))
 
 
-def _years_nav(site: Site, here: str, by_year: dict[int, list[Record]], current: int | None = None) -> str:
-    """Every year as a Markdown link to its part (both engines rewrite Markdown links, not raw HTML ones); the
-    script adds the filter's query. On the overview each link keeps the old anchor (`timeline/#1994`), which
-    the script forwards to the year's part."""
-    items = []
+def _years(site: Site, here: str, by_year: dict[int, list[Record]]) -> list[dict[str, Any]]:
+    """Each year: its part, what it holds (for the navigation and the filter script) and its counts."""
+    years = []
     for year, records in by_year.items():
-        target = link(here, timeline_part(year))
-        # What the year holds (ids are slugs), so that the script offers only years that match the filter.
         tags = [_tags(site, r) for r in records]
+        events = [r for r in records if r.collection == "events"]
         kinds = {"event" if r.collection == "events" else "quote" for r in records}
         kinds |= {"key"} if any(r.data.get("key") for r in records) else set()
-        holds = (f'data-natoaz-year="{year}" data-sectors="{" ".join(sorted({s for t in tags for s in t[0]}))}" '
-                 f'data-programmes="{" ".join(sorted({p for t in tags for p in t[1]}))}" '
-                 f'data-types="{" ".join(sorted(kinds))}"')
-        if year == current:
-            items.append(f'- [{year}]({target}){{ aria-current="page" {holds} }}')
-        else:
-            anchor = f"#{year} " if current is None else ""
-            items.append(f'- [{year}]({target}){{ {anchor}data-natoaz-part="" {holds} }}')
-    return "\n".join(['<nav class="natoaz-years" aria-label="Years" markdown="1">', "", *items, "", "</nav>"])
+        years.append({"year": year, "href": link(here, timeline_part(year)),
+                      "sectors": " ".join(sorted({s for t in tags for s in t[0]})),
+                      "programmes": " ".join(sorted({p for t in tags for p in t[1]})), "types": " ".join(sorted(kinds)),
+                      "events": len(events), "quotes": len(records) - len(events),
+                      "key": sum(1 for r in events if r.data.get("key"))})
+    return years
 
 
-def _counts_table(site: Site, here: str, by_year: dict[int, list[Record]]) -> list[str]:
-    rows = ["| Year | Events | Quotes | Key milestones |", "|---|---:|---:|---:|"]
-    for year, records in by_year.items():
-        events = [r for r in records if r.collection == "events"]
-        key = sum(1 for r in events if r.data.get("key"))
-        rows.append(f"| [{year}]({link(here, timeline_part(year))}){PART} | {len(events)} "
-                    f"| {len(records) - len(events)} | {key} |")
-    return rows
-
-
-def timeline(site: Site) -> str:
+def timeline(site: Site, by_year: dict[int, list[Record]], nav: list[dict[str, Any]]) -> str:
     """The overview: counts, the chart, the sector pages and one entry point per year; no entries."""
     here = TIMELINE
-    by_year = _entries(site)
     years = list(by_year)
-    first, last = (years[0], years[-1]) if years else ("–", "–")
-    entries = [r for records in by_year.values() for r in records]
-    sector_links = " · ".join(ref_link(site, here, "sectors", s.id) for s in site.sorted("sectors")
-                              if site.referring("sectors", s.id, "events"))
-    lines = [
-        "# Timeline", "",
-        f"{plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} from {first} to {last}, "
-        "one page per year. Each event has its own "
-        f"page with sources; [programmes]({link(here, index_of('programmes'))}) have pages of their own.", "",
-        f"Browse by sector: {sector_links}", "",
-        filter_form(site, entries),
-        "## Years", "",
-        _years_nav(site, here, by_year), "",
-        events_chart(site, "chart-events-per-year"),
-        "## Entries per year", "",
-        *_counts_table(site, here, by_year), "",
-    ]
-    description = (f"{plural(len(site.events), 'event')} and {plural(len(site.quotes), 'quote')} of "
-                   "NATO–Azerbaijan cooperation, one page per year, filterable by sector, programme and record type.")
-    return front_matter("Timeline", description, search_exclude=True, og_type="website") + "\n".join(lines)
+    return render(
+        "timeline.md.j2", events=len(site.events), quotes=len(site.quotes),
+        first=years[0] if years else None, last=years[-1] if years else None,
+        links={"programmes": link(here, index_of("programmes"))},
+        sectors=[Markup(ref_link(site, here, "sectors", s.id)) for s in site.sorted("sectors")
+                 if site.referring("sectors", s.id, "events")],
+        form=filter_form(site, [r for records in by_year.values() for r in records]),
+        years_nav=nav, current=None,
+        chart=Markup(events_chart(site, "chart-events-per-year")))
 
 
-def timeline_year(site: Site, by_year: dict[int, list[Record]], year: int, form: str) -> str:
+def timeline_year(site: Site, by_year: dict[int, list[Record]], year: int, nav: list[dict[str, Any]],
+                  form: Markup) -> str:
     here = timeline_part(year)
-    years = list(by_year)
-    at = years.index(year)
-    steps = []
-    if at > 0:
-        before = years[at - 1]
-        steps.append(f'[← {before}]({link(here, timeline_part(before))}){{ data-natoaz-part="" rel="prev" }}')
-    steps.append(f"[All years]({link(here, TIMELINE)}){PART}")
-    if at < len(years) - 1:
-        after = years[at + 1]
-        steps.append(f'[{after} →]({link(here, timeline_part(after))}){{ data-natoaz-part="" rel="next" }}')
+    at = list(by_year).index(year)
     records = by_year[year]
     events = sum(1 for r in records if r.collection == "events")
-    lines = [f"# Timeline: {year}", "",
-             f"{plural(events, 'event')} and {plural(len(records) - events, 'quote')} in {year}. "
-             f"Other years: the [timeline overview]({link(here, TIMELINE)}){OVERVIEW} has the chart and the counts.",
-             "",
-             form, _years_nav(site, here, by_year, year), "",
-             f'<section class="natoaz-year" data-year="{year}" markdown="1">', "", f"## {year} {{#{year}}}", ""]
-    for record in records:
-        lines += _event(site, here, record) if record.collection == "events" else _quote(site, here, record)
-    lines += ["</section>", "", '<nav class="natoaz-steps" aria-label="Previous and next year" markdown="1">', "",
-              " · ".join(steps), "", "</nav>", ""]
-    description = (f"NATO–Azerbaijan cooperation in {year}: {plural(events, 'event')} and "
-                   f"{plural(len(records) - events, 'quote')}, filterable by sector, programme and record type.")
-    return front_matter(f"Timeline {year}", description, search_exclude=True, og_type="website") + "\n".join(lines)
+    entries = [_event(site, here, r) if r.collection == "events" else _quote(site, here, r) for r in records]
+    return render(
+        "timeline_year.md.j2", year=year, events=events, quotes=len(records) - events,
+        links={"overview": link(here, TIMELINE)}, form=form, years_nav=nav, current=year, entries=entries,
+        before=nav[at - 1] if at > 0 else None, after=nav[at + 1] if at < len(nav) - 1 else None) + "\n"
 
 
 def timeline_pages(site: Site) -> dict[str, str]:
     """The overview and one part per year that has entries."""
     by_year = _entries(site)
     form = filter_form(site, [r for records in by_year.values() for r in records], counted=False)
-    pages = {TIMELINE: timeline(site)}
+    nav = _years(site, TIMELINE, by_year)  # the overview and the parts share a folder, so the same links
+    pages = {TIMELINE: timeline(site, by_year, nav)}
     for year in by_year:
-        pages[timeline_part(year)] = timeline_year(site, by_year, year, form)
+        pages[timeline_part(year)] = timeline_year(site, by_year, year, nav, form)
     return pages
