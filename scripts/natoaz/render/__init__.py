@@ -9,16 +9,16 @@ from __future__ import annotations
 from ..model.records import Dataset
 from .changelog import changelog_pages, feed_entries, releases
 from .corrections import corrections_pages
-from .datapage import PAGE as DATA_PAGE
 from .datapage import data_page
 from .downloads import downloads
-from .feed import FEED, atom_feed
+from .feed import atom_feed
 from .indexes import INDEXES, PAGED_INDEXES
-from .model import Site, page_of
+from .model import Site
 from .options import SiteOptions
 from .records import PAGES
 from .redirects import redirects
-from .robots import ROBOTS, robots_txt
+from .robots import robots_txt
+from .routes import DATA, FEED, ROBOTS, page_of
 from .timeline import timeline_pages
 
 __all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
@@ -38,7 +38,7 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
     pages.update(timeline_pages(site))
     pages.update(corrections_pages(site))
     pages.update(changelog_pages(site, found))
-    pages[DATA_PAGE] = data_page(site, files)
+    pages[DATA] = data_page(site, files)
     return dict(sorted({**pages, **files}.items()))
 
 

@@ -13,7 +13,8 @@ from ..model.dates import human_span, parse_date
 from ..model.records import Record
 from ..model.schema import labels
 from .escape import md_inline
-from .model import Site, date_of, page_of
+from .model import Site, date_of
+from .routes import page_of
 from .templates import macros
 from .text import link
 

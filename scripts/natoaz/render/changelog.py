@@ -15,9 +15,10 @@ from .blocks import ref_link
 from .escape import esc
 from .feed import Entry, ReleaseEntry, entries
 from .model import Site
+from .routes import CHANGELOG as PAGE
+from .routes import DATA, release_page
 from .text import front_matter, link, plural
 
-PAGE = "changelog/index.md"
 PER_PAGE = 200
 DESCRIPTION = "Numbered releases of the NATO–Azerbaijan reference data, with the records added and corrected in each."
 LEVEL_WORDS = {"major": "major release (a change that can break existing uses of the data)",
@@ -68,10 +69,6 @@ def anchor(version: str) -> str:
     return "release-" + version.replace(".", "-")
 
 
-def release_page(version: str, number: int = 1) -> str:
-    return f"changelog/{version}.md" if number == 1 else f"changelog/{version}-page-{number}.md"
-
-
 def _counts(changes: list[Entry]) -> str:
     added = Counter(e.collection for e in changes if not e.is_update)
     corrected = sum(1 for e in changes if e.is_update)
@@ -88,7 +85,7 @@ def changelog_index(site: Site, found: list[ReleaseChanges]) -> str:
              "existing uses (a field removed, renamed or retyped), a **minor** one adds records or fields, a "
              "**patch** only corrects (records corrected or withdrawn). Each release below lists what was added "
              f"and corrected in it, from the records' `added` and `updated` dates. How to cite a release: "
-             f"[Data page]({link(here, 'data.md', 'cite')}).", ""]
+             f"[Data page]({link(here, DATA, 'cite')}).", ""]
     if not found:
         lines.append("No release has been numbered yet.")
     for item in reversed(found):

@@ -12,11 +12,11 @@ from ..model.records import Record
 from .blocks import correction, ref
 from .model import Site
 from .paging import chunked, page_nav
-from .paging import page_path as paged_path
+from .routes import CORRECTIONS as PAGE
+from .routes import FEED, corrections_page
 from .templates import render
 from .text import front_matter, link
 
-PAGE = "corrections/index.md"
 PER_PAGE = 100
 DESCRIPTION = "Every correction made to the NATO–Azerbaijan reference data: what changed, when, and the source."
 
@@ -46,19 +46,15 @@ def _of(record: Record) -> list[Correction]:
     return [Correction(parse_date(c["date"]), record.collection, record.id, i, c) for i, c in enumerate(items)]
 
 
-def page_path(number: int) -> str:
-    return paged_path(PAGE, number)
-
-
 def corrections_pages(site: Site) -> dict[str, str]:
     found = all_corrections(site)
     chunks = chunked(found, PER_PAGE)
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
-        here = page_path(number)
+        here = corrections_page(number)
         items = [{"kind": registry.collection(c.collection).label, "record": ref(site, here, c.collection, c.record_id),
                   "correction": correction(site, here, c.item)} for c in chunk]
-        body = render("corrections.md.j2", count=len(found), feed=link(here, "feed.xml"), corrections=items,
+        body = render("corrections.md.j2", count=len(found), feed=link(here, FEED), corrections=items,
                       nav=Markup("".join(page_nav(PAGE, number, len(chunks)))))
         title = "Corrections" if number == 1 else f"Corrections, page {number}"
         pages[here] = front_matter(title, DESCRIPTION, search_exclude=number > 1) + body

@@ -17,11 +17,13 @@ from ..model.records import Record
 from ..model.registry import NAMES
 from .model import Site, release_label
 from .options import LICENCE, LICENCE_URL
+from .routes import DATASET as NAME
+from .routes import DB_FILE as DB_FILE
+from .routes import DB_METADATA_FILE
 from .tables import Column, columns, description, link_rows, link_tables, references
 
-NAME = "nato-azerbaijan"
-DB_FILE = f"{NAME}.db"
-METADATA_FILE = f"{NAME}.metadata.json"
+METADATA_FILE = DB_METADATA_FILE  # the name the Data page imports
+
 SEARCHABLE = ("title", "name", "summary", "description", "text")  # full-text search on these columns
 LABELS = ("title", "name", "id")  # the first present labels a record in Datasette
 _TYPES = {"string": str, "boolean": int, "integer": int, "number": float, "list": str, "json": str}

@@ -13,9 +13,11 @@ from .. import SCHEMA_VERSION
 from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE_URL
+from .routes import DATAPACKAGE_FILE, csv_name
 from .tables import LIST_SEPARATOR, Column, LinkTable, columns, description, link_tables, references
 
-FILE = "datapackage.json"
+FILE = DATAPACKAGE_FILE  # the name the Data page imports
+
 _TYPES = {"string": "string", "boolean": "boolean", "integer": "integer", "number": "number", "json": "array"}
 
 
@@ -84,7 +86,7 @@ def link_resource(link: LinkTable) -> dict[str, Any]:
 
 
 def _resource(name: str, text: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+    return {"name": name, "path": csv_name(name), "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig", "description": text, "schema": schema}
 
 

@@ -11,25 +11,17 @@ from typing import Any
 from .. import SCHEMA_VERSION
 from ..model.registry import NAMES
 from ..paths import SCHEMA_DIR
-from .database import DB_FILE, METADATA_FILE, build_database, metadata_json
-from .datapackage import FILE as PACKAGE_FILE
+from .database import build_database, metadata_json
 from .datapackage import datapackage_json
 from .model import Site
 from .options import LICENCE, LICENCE_URL
-from .spreadsheet import FILE as SPREADSHEET
+from .routes import DATAPACKAGE_FILE, DB_FILE, DB_METADATA_FILE, SPREADSHEET, csv_path, download, schema_path
+from .routes import DATASET_JSON as JSON_FILE
+from .routes import DOWNLOADS as FOLDER
 from .spreadsheet import workbook
 from .tables import LIST_SEPARATOR, LinkTable, columns, link_rows, link_tables
 
-FOLDER = "downloads"
-JSON_FILE = f"{FOLDER}/nato-azerbaijan.json"
-
-
-def csv_path(collection: str) -> str:
-    return f"{FOLDER}/{collection}.csv"
-
-
-def schema_path(name: str) -> str:
-    return f"{FOLDER}/schemas/{name}"
+__all__ = ["FOLDER", "JSON_FILE", "LIST_SEPARATOR", "csv_path", "downloads", "schema_path"]
 
 
 def envelope(site: Site) -> dict[str, Any]:
@@ -108,9 +100,9 @@ def downloads(site: Site) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {JSON_FILE: dataset_json(site)}
     files.update({csv_path(c): collection_csv(site, c) for c in NAMES})
     files.update({csv_path(t.name): link_csv(site, t) for t in link_tables()})
-    files[f"{FOLDER}/{PACKAGE_FILE}"] = datapackage_json(site)
-    files[f"{FOLDER}/{DB_FILE}"] = build_database(site)
-    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_json(site)
+    files[download(DATAPACKAGE_FILE)] = datapackage_json(site)
+    files[download(DB_FILE)] = build_database(site)
+    files[download(DB_METADATA_FILE)] = metadata_json(site)
     files[SPREADSHEET] = workbook(site)
     files.update(schema_files())
     return files

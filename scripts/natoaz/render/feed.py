@@ -10,9 +10,10 @@ from ..model import registry
 from ..model.dates import PartialDate, parse_date
 from .model import Site, date_of
 from .options import LICENCE
+from .routes import FEED as FEED
+from .routes import HOME
 from .text import plain_summary
 
-FEED = "feed.xml"
 MAX_ENTRIES = 50
 RELEASE_ENTRIES = 5
 ATOM = "http://www.w3.org/2005/Atom"
@@ -101,7 +102,7 @@ def atom_feed(site: Site, releases: Sequence[ReleaseEntry] = ()) -> str:
          + number)
     _sub(root, "id", f"{TAG}feed")
     _sub(root, "link", rel="self", type="application/atom+xml", href=feed_url)
-    _sub(root, "link", rel="alternate", type="text/html", href=options.url("index.md") or "/")
+    _sub(root, "link", rel="alternate", type="text/html", href=options.url(HOME) or "/")
     _sub(root, "updated", timestamp(site.release))
     author = _sub(root, "author")
     _sub(author, "name", options.site_author)

@@ -12,10 +12,11 @@ from ..model.schema import labels
 from .blocks import ref_link, span_text
 from .charts import participation_chart
 from .escape import esc
-from .home import HOME, home
-from .model import Site, date_of, index_of, timeline_part
-from .paging import chunked, page_nav, page_path, page_title
+from .home import home
+from .model import Site, date_of
+from .paging import chunked, page_nav, page_title
 from .records import quote_block
+from .routes import HOME, index_of, page_path, timeline_part
 from .templates import render
 from .text import front_matter, link, plural
 

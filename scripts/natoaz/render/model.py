@@ -12,20 +12,11 @@ from ..model.records import Dataset, Record, date_of
 from ..model.registry import NAMES
 from .options import SiteOptions
 
-TIMELINE = "timeline/index.md"
-
-
-def timeline_part(year: int) -> str:
-    """The timeline's page for one year (the overview is TIMELINE)."""
-    return f"timeline/{year}.md"
-
-
-def page_of(collection: str, record_id: str) -> str:
-    return f"{collection}/{record_id}.md"
-
-
-def index_of(collection: str) -> str:
-    return f"{collection}/index.md"
+# Paths are made in routes.py; these names stay importable from here for the pages that use them.
+from .routes import TIMELINE as TIMELINE
+from .routes import index_of as index_of
+from .routes import page_of as page_of
+from .routes import timeline_part as timeline_part
 
 
 @dataclass

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .blocks import source_date
-from .model import Site, page_of
+from .model import Site
+from .routes import page_of
 from .templates import macros
 from .text import link
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from .routes import page_path
 from .text import link
+
+__all__ = ["WINDOW", "chunked", "page_nav", "page_path", "page_title"]
 
 T = TypeVar("T")
 WINDOW = 2  # pages linked either side of the current one
-
-
-def page_path(index: str, number: int) -> str:
-    """`people/index.md` for page 1, `people/page-2.md` for page 2."""
-    return index if number == 1 else index.removesuffix("index.md") + f"page-{number}.md"
 
 
 def chunked(items: Sequence[T], size: int) -> list[list[T]]:

@@ -15,8 +15,9 @@ from . import jsonld
 from .blocks import Ref, cites, corrections, disagreements, quote_block, quote_card, ref, refs, source_date, span_text
 from .cite import cite_view
 from .escape import md_inline
-from .model import Site, date_of, index_of, page_of, timeline_part
+from .model import Site, date_of
 from .notes import Notes
+from .routes import index_of, page_of, timeline_part
 from .templates import render
 from .text import front_matter, link, plain_summary
 

@@ -7,15 +7,10 @@ Ids are slugs (schema-checked), so they are safe in paths.
 
 from __future__ import annotations
 
-from .model import Site, page_of
+from .model import Site
 from .options import url_path
+from .routes import page_of, redirect_file
 from .templates import render
-
-
-def _old_file(collection: str, old_id: str, directory_urls: bool) -> str:
-    """The built file behind the old page's URL (`people/x/index.html` or `people/x.html`)."""
-    path = url_path(page_of(collection, old_id), directory_urls)
-    return path + "index.html" if path.endswith("/") else path
 
 
 def _relative(from_file: str, to_path: str) -> str:
@@ -29,7 +24,7 @@ def redirects(site: Site) -> dict[str, str]:
     for collection in site.data.records:
         for record in site.sorted(collection):
             for old in record.data.get("former_ids") or []:
-                here = _old_file(collection, old, directory_urls)
+                here = redirect_file(collection, old, directory_urls)
                 target = _relative(here, url_path(page_of(collection, record.id), directory_urls))
                 files[here] = render("redirect.html.j2", title=site.label(collection, record.id),
                                      canonical=site.permalink(collection, record.id), target=target) + "\n"

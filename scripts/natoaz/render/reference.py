@@ -10,9 +10,9 @@ from ..model.registry import NAMES
 from ..model.schema import expanded
 from ..paths import ROOT
 from .escape import block
+from .routes import REFERENCE as PAGE
 from .text import front_matter
 
-PAGE = "editing/reference.md"
 FILE = ROOT / "docs" / PAGE
 
 

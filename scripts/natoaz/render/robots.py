@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .options import SiteOptions
-
-ROBOTS = "robots.txt"
+from .routes import ROBOTS as ROBOTS
+from .routes import SITEMAP
 
 
 def robots_txt(options: SiteOptions) -> str:
@@ -12,5 +12,5 @@ def robots_txt(options: SiteOptions) -> str:
     # file is still correct, and search consoles accept the sitemap address it names.
     lines = ["User-agent: *", "Disallow:"]
     if options.site_url:
-        lines += ["", f"Sitemap: {options.url('sitemap.xml')}"]
+        lines += ["", f"Sitemap: {options.url(SITEMAP)}"]
     return "\n".join(lines) + "\n"

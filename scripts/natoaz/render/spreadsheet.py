@@ -15,9 +15,11 @@ import xlsxwriter
 from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE, LICENCE_URL
+from .routes import SPREADSHEET
 from .tables import LIST_SEPARATOR, columns, description, references
 
-FILE = "downloads/nato-azerbaijan.xlsx"
+FILE = SPREADSHEET  # the name the Data page imports
+
 ABOUT_SHEET = "About"
 DISAGREEMENTS_SHEET = "disagreements"
 DISAGREEMENT_COLUMNS = ("collection", "record_id", "record", "field", "note", "reading", "sources",
