@@ -40,6 +40,12 @@ def _when(site: Site) -> str:
     return f"{site.version}, {site.release.human()}" if site.version else site.release.human()
 
 
+def bibtex(key: str, fields: list[tuple[str, str]]) -> str:
+    """A BibTeX `@misc` entry; the values come escaped (`bibtex_text`)."""
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
 def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str:
     options = site.options
     stamp = stamp_of(record) or site.release
@@ -48,8 +54,7 @@ def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str
               ("version", site.version or site.release.iso()), ("url", site.permalink(collection, record.id)),
               ("urldate", ACCESSED),
               ("note", bibtex_text(f"{registry.collection(collection).label} record {record.id}, licence CC BY 4.0"))]
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{bibtex_key(collection, record.id)},\n{body}\n}}"
+    return bibtex(bibtex_key(collection, record.id), fields)
 
 
 def _box(kind: str, label: str, text: str, date_format: str) -> dict[str, str]:
