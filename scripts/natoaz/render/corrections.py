@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..model import registry
 from ..model.dates import PartialDate, parse_date
 from ..model.records import Record
 from .blocks import correction, ref
 from .model import Site
-from .paging import chunked, page_nav
+from .paging import chunked, nav_view
 from .routes import CORRECTIONS as PAGE
 from .routes import FEED, corrections_page
 from .templates import render
@@ -55,7 +53,7 @@ def corrections_pages(site: Site) -> dict[str, str]:
         items = [{"kind": registry.collection(c.collection).label, "record": ref(site, here, c.collection, c.record_id),
                   "correction": correction(site, here, c.item)} for c in chunk]
         body = render("corrections.md.j2", count=len(found), feed=link(here, FEED), corrections=items,
-                      nav=Markup("".join(page_nav(PAGE, number, len(chunks)))))
+                      nav=nav_view(PAGE, number, len(chunks)))
         title = "Corrections" if number == 1 else f"Corrections, page {number}"
         pages[here] = front_matter(title, DESCRIPTION, search_exclude=number > 1) + body
     return pages
