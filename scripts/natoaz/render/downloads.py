@@ -13,6 +13,7 @@ from ..model.registry import NAMES
 from ..paths import SCHEMA_DIR
 from .database import build_database, metadata_json
 from .datapackage import datapackage_json
+from .escape import csv_cell
 from .model import Site
 from .options import LICENCE, LICENCE_URL
 from .routes import DATAPACKAGE_FILE, DB_FILE, DB_METADATA_FILE, SPREADSHEET, csv_path, download, schema_path
@@ -61,15 +62,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutral_cell(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula (OWASP "CSV injection"): one starting with
-    `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. The JSON keeps the exact text."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 BOM = "\ufeff"  # a byte-order mark: Excel then reads the files as UTF-8 (ö, ə, Cyrillic)
 
 
@@ -78,7 +70,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
-    writer.writerows([neutral_cell(cell) for cell in row] for row in rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

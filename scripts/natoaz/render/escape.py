@@ -7,7 +7,7 @@ One function per output context:
   keeps its paragraphs), `md_inline` (fields declared `x-text: markdown`; cleaned by nh3), `url_link`
   (an address as an escaped href); `block` is for the project's own text, never for data;
 - `meta_text`: page title and description (MkDocs' templates print them unescaped);
-- `json_script`: JSON inside `<script>`; `bibtex_text`: BibTeX field values;
+- `json_script`: JSON inside `<script>`; `bibtex_text`: BibTeX field values; `csv_cell`: CSV cells;
 - YAML front matter is written by a YAML dumper (`text.front_matter`), never by hand.
 All of them fold runs of whitespace into single spaces except `block`, which keeps the editor's lines.
 """
@@ -157,6 +157,15 @@ def json_script(data: dict) -> str:
 
 def bibtex_text(value: str) -> str:
     return _BIBTEX_RE.sub(lambda m: _BIBTEX_SPECIAL[m.group()], _one_line(value))
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP "CSV injection"): one starting with
+    `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. The JSON keeps the exact text."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def template_default(value: object) -> Markup:

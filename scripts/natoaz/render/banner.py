@@ -1,0 +1,16 @@
+"""The data problems as a notice on top of every page while `make serve` runs (the hook adds it)."""
+
+from __future__ import annotations
+
+from ..problems import Problem, errors
+from .templates import render
+
+LIMIT = 20  # problems listed; `make check-data` lists every one
+
+
+def problems_banner(problems: list[Problem], limit: int = LIMIT) -> str:
+    """The notice as one line of HTML; data text is escaped by the template."""
+    found = errors(problems)
+    shown = [{"file": p.file, "line": p.line, "place": p.place, "message": p.message, "hint": p.hint,
+              "error": p in found} for p in problems[:limit]]
+    return render("problems_banner.html.j2", errors=len(found), total=len(problems), shown=shown)
