@@ -11,19 +11,16 @@ from dataclasses import dataclass
 from ..model import registry
 from ..model.dates import parse_date
 from ..model.release import Release
-from .blocks import ref_link
-from .escape import esc
+from .blocks import ref
 from .feed import Entry, ReleaseEntry, entries
 from .model import Site
+from .paging import chunked
 from .routes import CHANGELOG as PAGE
 from .routes import DATA, release_page
-from .text import front_matter, link, plural
+from .templates import render
+from .text import link, plural
 
 PER_PAGE = 200
-DESCRIPTION = "Numbered releases of the NATO–Azerbaijan reference data, with the records added and corrected in each."
-LEVEL_WORDS = {"major": "major release (a change that can break existing uses of the data)",
-               "minor": "minor release (records or fields added)", "patch": "patch release (corrections only)",
-               "none": "no change in the data"}
 
 
 UNRELEASED = "unreleased"  # changes after the newest cut release while data/release.yaml keeps its number
@@ -80,52 +77,28 @@ def _counts(changes: list[Entry]) -> str:
 
 def changelog_index(site: Site, found: list[ReleaseChanges]) -> str:
     here = PAGE
-    lines = ["# Changelog", "",
-             "The dataset is published in numbered releases (major.minor.patch): a **major** release may break "
-             "existing uses (a field removed, renamed or retyped), a **minor** one adds records or fields, a "
-             "**patch** only corrects (records corrected or withdrawn). Each release below lists what was added "
-             f"and corrected in it, from the records' `added` and `updated` dates. How to cite a release: "
-             f"[Data page]({link(here, DATA, 'cite')}).", ""]
-    if not found:
-        lines.append("No release has been numbered yet.")
+    shown = []
     for item in reversed(found):
         r = item.release
-        when = f"Released {parse_date(r.date).human()}" + (f": {LEVEL_WORDS.get(r.level, r.level)}."
-                                                            if item.cut else ".")
-        if r.version == UNRELEASED:
-            when = "Changes since the newest release; the next `make release` numbers them."
-        lines += [f"## {esc(item.title)} {{#{anchor(r.version)}}}", "", when, ""]
-        lines += [f"- {esc(reason)}" for reason in r.reasons[:8]]
-        if len(r.reasons) > 8:
-            lines.append(f"- and {len(r.reasons) - 8} more differences from the previous release")
-        lines += [""] if r.reasons else []
-        every = link(here, release_page(r.version))
-        lines += [f"{_counts(item.changes)}: [every change]({every}).", ""]
-    return front_matter("Changelog", DESCRIPTION, og_type="website") + "\n".join(lines) + "\n"
-
-
-def _entry_line(site: Site, here: str, entry: Entry) -> str:
-    verb = "corrected" if entry.is_update else "added"
-    what = ref_link(site, here, entry.collection, entry.record_id)
-    return f"- {entry.updated.human()}: {registry.collection(entry.collection).singular} {verb}: {what}"
+        shown.append({"title": item.title, "anchor": anchor(r.version), "unreleased": r.version == UNRELEASED,
+                      "cut": item.cut, "date": parse_date(r.date).human(), "level": r.level,
+                      "reasons": r.reasons[:8], "more": max(0, len(r.reasons) - 8), "counts": _counts(item.changes),
+                      "href": link(here, release_page(r.version))})
+    return render("changelog/index.md.j2", releases=shown, cite=link(here, DATA, "cite"))
 
 
 def release_pages(site: Site, item: ReleaseChanges) -> dict[str, str]:
     version = item.release.version
-    chunks = [item.changes[i:i + PER_PAGE] for i in range(0, len(item.changes), PER_PAGE)] or [[]]
+    chunks = chunked(item.changes, PER_PAGE)
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         here = release_page(version, number)
-        lines = [f"# {esc(item.title)}", "",
-                 f"{_counts(item.changes)}, newest first. [All releases]({link(here, PAGE)}).", ""]
-        lines += [_entry_line(site, here, entry) for entry in chunk] or ["No record changed in this release."]
-        if len(chunks) > 1:
-            nav = [f"[{n}]({link(here, release_page(version, n))})" if n != number else f"**{n}**"
-                   for n in range(1, len(chunks) + 1)]
-            lines += ["", "Pages: " + " · ".join(nav)]
-        title = item.title + (f", page {number}" if number > 1 else "")
-        pages[here] = front_matter(title, f"What changed in the data: {item.title.lower()}.",
-                                   search_exclude=True) + "\n".join(lines) + "\n"
+        entries = [{"date": e.updated.human(), "kind": registry.collection(e.collection).singular,
+                    "corrected": e.is_update, "record": ref(site, here, e.collection, e.record_id)} for e in chunk]
+        others = [{"number": n, "href": link(here, release_page(version, n)) if n != number else None}
+                  for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
+        pages[here] = render("changelog/release.md.j2", title=item.title, number=number, entries=entries,
+                             counts=_counts(item.changes), index=link(here, PAGE), pages=others)
     return pages
 
 
