@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from natoaz.check.editor_checks import cut_by_comment
 from natoaz.check.validate import validate
 from natoaz.load.yaml_loader import load_yaml
@@ -90,3 +92,38 @@ def test_guide_value_examples_read_whole() -> None:
         record = Record("events", doc.value, "guide", doc.positions, doc.key_positions)
         assert not list(cut_by_comment(record, doc.lines))
         assert any("#" in str(v) for v in doc.value.values()) and any(": " in str(v) for v in doc.value.values())
+
+
+GUIDE_AZ = ROOT / "docs/az/editing/index.md"
+_HEADING_ID = re.compile(r"^#{1,3} .*\{ #([a-z0-9-]+) \}$", re.M)
+
+
+def _code(text: str) -> list[str]:
+    """Every fenced block, YAML comment lines aside (a translation may translate a comment)."""
+    return ["".join(line for line in block.splitlines(keepends=True) if not line.startswith("# "))
+            for block in re.findall(r"^```[a-z]*\n(.*?)^```$", text, re.M | re.S)]
+
+
+def test_the_azerbaijani_guide_shows_the_english_guides_examples() -> None:
+    """docs/az/editing/index.md translates the prose only: the same real records (checked above), in
+    the same order, so the Azerbaijani guide cannot drift from the data."""
+    english, azerbaijani = GUIDE.read_text(encoding="utf-8"), GUIDE_AZ.read_text(encoding="utf-8")
+    assert _code(azerbaijani) == _code(english)
+
+
+def test_the_azerbaijani_guide_keeps_the_english_anchors() -> None:
+    """Each Azerbaijani heading carries the English heading's anchor, so a link to a section (and the
+    language switch) lands on the same section in both languages."""
+    fences = re.compile(r"^```.*?^```$", re.M | re.S)  # `# data/…` lines in examples are no headings
+    azerbaijani = fences.sub("", GUIDE_AZ.read_text(encoding="utf-8"))
+    english = fences.sub("", GUIDE.read_text(encoding="utf-8"))
+    ids = _HEADING_ID.findall(azerbaijani)
+    headings = re.compile(r"^#{1,3} ", re.M)
+    assert len(ids) == len(headings.findall(english)) == len(headings.findall(azerbaijani))
+    english_ids = [m[2] or slugify(m[1].replace("`", ""), "-")
+                   for m in re.finditer(r"^#{1,3} (.*?)(?: \{ #([a-z0-9-]+) \})?$", english, re.M)]
+    assert ids == english_ids
+    for anchor in re.findall(r"\]\(#([a-z0-9-]+)\)", azerbaijani):
+        assert anchor in ids, anchor
+    for anchor in re.findall(r"\]\(#([a-z0-9-]+)\)", english):
+        assert anchor in ids, f"the English guide links to #{anchor}, which the Azerbaijani one lacks"
