@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, problems_of
 from natoaz.model.registry import NAMES as COLLECTIONS
 from natoaz.model.schema import expanded
 from natoaz.paths import ROOT, SCHEMA_DIR
 from natoaz.render.reference import FILE, field_reference
-from natoaz.tools.scaffold import scaffold, slugify
+from natoaz.tools.scaffold import ScaffoldError, needs, scaffold, slugify
 
 
 def _field_names(node: dict, prefix: str = "") -> list[str]:
@@ -63,6 +65,16 @@ def test_new_person_and_source_files(mini: Path) -> None:
     assert path == mini / "people/jens-stoltenberg.yaml" and record_id == "jens-stoltenberg"
     path, _ = scaffold("source", "NATO press release", "2024-03-17", mini, TODAY, publisher="NATO")
     assert "date: 2024-03-17" in path.read_text(encoding="utf-8")
+
+
+def test_what_new_asks_for_follows_the_schemas_required_fields(mini: Path) -> None:
+    # A source's date may be `undated` (a stand-in the tool writes), so only its publisher is asked for.
+    assert [needs(k) for k in ("event", "quote", "source", "person", "programme")] == [
+        ["date"], ["date", "speaker"], ["publisher"], [], []]
+    with pytest.raises(ScaffoldError, match="needs its speaker"):
+        scaffold("quote", "We began in 1994.", "2025-05-06", mini, TODAY)
+    path, _ = scaffold("source", "Undated page", "", mini, TODAY, publisher="NATO")
+    assert "date: undated" in path.read_text(encoding="utf-8")
 
 
 def test_slugify_handles_diacritics() -> None:

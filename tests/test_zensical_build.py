@@ -28,6 +28,8 @@ def test_config_points_at_the_twin_without_hooks(tmp_path: Path) -> None:
     config = zensical_config(ROOT / "mkdocs.yml", build / "markdown", build / "zensical-site", build)
     assert config["docs_dir"] == "markdown"
     assert config["site_dir"] == "zensical-site"
+    beside = zensical_config(ROOT / "mkdocs.yml", tmp_path / "twin", tmp_path / "out", build)  # outside: `..`
+    assert (beside["docs_dir"], beside["site_dir"]) == ("../twin", "../out")
     assert "hooks" not in config and "watch" not in config
     assert config["theme"]["variant"] == "classic"
     assert config["theme"]["custom_dir"] == "zensical-overrides"

@@ -61,7 +61,7 @@ def _ask(label: str, value: str) -> str:
 def _new(args: argparse.Namespace) -> int:
     from .model.dates import DateError
     from .model.registry import by_singular
-    from .tools.scaffold import NEEDS, ScaffoldError, kinds, scaffold
+    from .tools.scaffold import ScaffoldError, kinds, needs, scaffold
 
     kind = _ask(f"kind of record ({', '.join(kinds())})", args.collection or "")
     if kind not in kinds():
@@ -71,7 +71,7 @@ def _new(args: argparse.Namespace) -> int:
     label = {"person": "name", "programme": "name", "quote": "the words, exactly as the source prints them"}
     title = _ask(label.get(kind, "title"), args.title or "")
     asked = {need: _ask(need if need != "date" else "date (YYYY-MM-DD, YYYY-MM or YYYY)", getattr(args, need))
-             for need in NEEDS[kind]}
+             for need in needs(kind)}
     when = asked.get("date", args.date)
     if kind in ("source", "programme"):  # optional, but part of a source's id: ask in a terminal
         what = "date of publication" if kind == "source" else "date Azerbaijan joined"

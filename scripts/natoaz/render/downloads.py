@@ -20,7 +20,7 @@ from .routes import DATAPACKAGE_FILE, DB_FILE, DB_METADATA_FILE, SPREADSHEET, cs
 from .routes import DATASET_JSON as JSON_FILE
 from .routes import DOWNLOADS as FOLDER
 from .spreadsheet import workbook
-from .tables import LIST_SEPARATOR, LinkTable, columns, link_rows, link_tables
+from .tables import LIST_SEPARATOR, LinkTable, cell_text, columns, link_rows, link_tables
 
 __all__ = ["FOLDER", "JSON_FILE", "LIST_SEPARATOR", "csv_path", "downloads", "schema_path"]
 
@@ -43,25 +43,6 @@ def dataset_json(site: Site) -> str:
     return json.dumps(envelope(site), ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-def csv_columns(collection: str) -> list[str]:
-    """Top-level fields in schema order; a group of fields (e.g. `participation`) becomes dotted columns."""
-    return [column.name for column in columns(collection)]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value):
-            return LIST_SEPARATOR.join(_cell(v) for v in value)
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    return str(value)
-
-
 BOM = "\ufeff"  # a byte-order mark: Excel then reads the files as UTF-8 (ö, ə, Cyrillic)
 
 
@@ -75,8 +56,8 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def collection_csv(site: Site, collection: str) -> str:
-    names = csv_columns(collection)
-    return _csv(names, [[_cell(r.get(tuple(name.split(".")))) for name in names] for r in site.sorted(collection)])
+    cols = columns(collection)
+    return _csv([c.name for c in cols], [[cell_text(r.get(c.path)) for c in cols] for r in site.sorted(collection)])
 
 
 def link_csv(site: Site, link: LinkTable) -> str:

@@ -16,7 +16,7 @@ from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE, LICENCE_URL
 from .routes import SPREADSHEET
-from .tables import LIST_SEPARATOR, columns, description, references
+from .tables import LIST_SEPARATOR, cell_text, columns, description, references
 
 FILE = SPREADSHEET  # the name the Data page imports
 
@@ -38,15 +38,8 @@ class Sheet:
 
 
 def _text(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return value
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(_text(v)) for v in value if not isinstance(v, (dict, list)))
-    return str(value)
+    """Numbers stay numbers; everything else is the text the CSV cell holds."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else cell_text(value)
 
 
 def _labels(site: Site, target: str, ids: Any) -> str:

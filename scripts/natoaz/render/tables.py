@@ -5,6 +5,7 @@ describe these tables; the CSV files hold their rows.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -80,6 +81,20 @@ def columns(collection: str) -> tuple[Column, ...]:
         else:
             found.append(Column(name, node, name in required))
     return tuple(found)
+
+
+def cell_text(value: Any) -> str:
+    """A field's value as the text of one table cell (CSV, spreadsheet): nothing as empty, booleans as
+    `true`/`false`, a list of ids or names joined with LIST_SEPARATOR, lists of groups as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return LIST_SEPARATOR.join(cell_text(v) for v in value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return str(value)
 
 
 def references(name: str) -> list[Reference]:

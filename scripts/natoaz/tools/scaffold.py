@@ -20,8 +20,15 @@ from ..model.registry import COLLECTIONS, by_singular
 from ..model.schema import expanded
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/{collection}.schema.json\n"
-# What each kind needs from the editor (besides the title or name): make variable per need.
-NEEDS = {"event": ["date"], "quote": ["date", "speaker"], "source": ["publisher"], "programme": [], "person": []}
+ASKED = ("date", "publisher", "speaker")  # fields `make new` takes as variables (DATE=, …) besides TITLE
+
+
+def needs(kind: str) -> list[str]:
+    """What the editor must give for a kind (besides the title or name): each field in ASKED that the
+    schema requires and that has no stand-in value the tool writes itself (a source's `undated`)."""
+    schema = expanded(by_singular(kind).name)
+    return [field for field in ASKED if field in schema.get("required", [])
+            and not any("const" in option for option in schema["properties"][field].get("anyOf", []))]
 
 
 def kinds() -> list[str]:
@@ -115,7 +122,7 @@ def scaffold(kind: str, title: str, when: str, data_dir: Path, today: _date | No
     if not title:
         raise ScaffoldError("give the title (or, for a person or programme, the name): TITLE=\"…\"")
     for need, value in (("date", when), ("publisher", publisher), ("speaker", speaker)):
-        if need in NEEDS[kind] and not value.strip():
+        if need in needs(kind) and not value.strip():
             raise ScaffoldError(f"a new {kind} needs its {need}: {need.upper()}=…")
     today = today or _date.today()
     if when and when != "undated" and parse_date(when).first_day > today:  # parse_date explains a bad date

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.config import dump_config, read_config
-from ..paths import ROOT
+from ..paths import ROOT, display_path
 
 # MkDocs-only keys: the hook that adds generated pages (the twin has them already) and the folders
 # `mkdocs serve` watches for it. `strict` and `validation` stay: Zensical maps them to its own checks.
@@ -32,10 +31,6 @@ MKDOCS_ONLY = ("hooks", "watch")
 # Overrides that only fit Material's templates: Zensical keeps its own.
 MATERIAL_ONLY = ("partials/search.html",)
 OVERRIDES = "zensical-overrides"  # the copy of custom_dir for Zensical, beside its configuration
-
-
-def _relative(path: Path, start: Path) -> str:
-    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
 
 
 def zensical_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, config_dir: Path) -> dict[str, Any]:
@@ -46,8 +41,8 @@ def zensical_config(mkdocs_config: Path, markdown_dir: Path, site_dir: Path, con
     config = read_config(mkdocs_config, keep_tags=True)
     for key in MKDOCS_ONLY:
         config.pop(key, None)
-    config["docs_dir"] = _relative(markdown_dir, config_dir)
-    config["site_dir"] = _relative(site_dir, config_dir)
+    config["docs_dir"] = display_path(markdown_dir, config_dir, up=True)
+    config["site_dir"] = display_path(site_dir, config_dir, up=True)
     theme = config.get("theme")
     if isinstance(theme, dict):
         theme.setdefault("variant", "classic")  # Material for MkDocs' look (Zensical's default is "modern")
