@@ -22,22 +22,8 @@ def bibtex_key(collection: str, record_id: str) -> str:
     return "natoaz:" + re.sub(r"[^a-z0-9-]", "-", f"{collection}-{record_id}")
 
 
-def plain_citation(site: Site, collection: str, record: Record, title: str) -> str:
-    options = site.options
-    stamp = stamp_of(record)
-    version = f", version of {stamp.human()}" if stamp else ""
-    kind = registry.collection(collection).label
-    return (f"{options.site_author}. “{' '.join(title.split())}.” {kind} record {record.id}"
-            f"{version}. {options.site_name}{_release(site)}. {site.permalink(collection, record.id)} "
-            f"(accessed {ACCESSED}).")
-
-
 def _release(site: Site) -> str:
     return f", dataset release {site.version}" if site.version else f", data release of {site.release.human()}"
-
-
-def _when(site: Site) -> str:
-    return f"{site.version}, {site.release.human()}" if site.version else site.release.human()
 
 
 def bibtex(key: str, fields: list[tuple[str, str]]) -> str:
@@ -57,14 +43,12 @@ def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str
     return bibtex(bibtex_key(collection, record.id), fields)
 
 
-def _box(kind: str, label: str, text: str, date_format: str) -> dict[str, str]:
-    before, _, after = text.partition(ACCESSED)
-    return {"kind": kind, "label": label, "before": before, "after": after, "format": date_format}
-
-
 def cite_view(site: Site, collection: str, record: Record, title: str) -> dict[str, Any]:
-    """The "Cite this record" block's view (templates/records/record.md.j2 and cite.html.j2)."""
-    boxes = [_box("plain", "Plain text", plain_citation(site, collection, record, title), "long"),
-             _box("bibtex", "BibTeX", bibtex_entry(site, collection, record, title), "iso")]
-    return {"permalink": site.permalink(collection, record.id), "boxes": boxes, "placeholder": ACCESSED,
-            "release": _when(site)}
+    """The "Cite this record" block's view: templates/cite.html.j2 writes the plain-text citation and
+    lays out both; the BibTeX entry comes whole, split where the access date goes."""
+    stamp = stamp_of(record)
+    before, _, after = bibtex_entry(site, collection, record, title).partition(ACCESSED)
+    return {"permalink": site.permalink(collection, record.id), "placeholder": ACCESSED,
+            "author": site.options.site_author, "title": title, "kind": registry.collection(collection).label,
+            "id": record.id, "stamp": stamp.human() if stamp else "", "site_name": site.options.site_name,
+            "version": site.version, "release": site.release.human(), "bibtex": (before, after)}

@@ -13,10 +13,9 @@ from .paging import chunked, nav_view
 from .routes import CORRECTIONS as PAGE
 from .routes import FEED, corrections_page
 from .templates import render
-from .text import front_matter, link
+from .text import link
 
 PER_PAGE = 100
-DESCRIPTION = "Every correction made to the NATO–Azerbaijan reference data: what changed, when, and the source."
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,6 @@ def corrections_pages(site: Site) -> dict[str, str]:
         here = corrections_page(number)
         items = [{"kind": registry.collection(c.collection).label, "record": ref(site, here, c.collection, c.record_id),
                   "correction": correction(site, here, c.item)} for c in chunk]
-        body = render("corrections.md.j2", count=len(found), feed=link(here, FEED), corrections=items,
-                      nav=nav_view(PAGE, number, len(chunks)))
-        title = "Corrections" if number == 1 else f"Corrections, page {number}"
-        pages[here] = front_matter(title, DESCRIPTION, search_exclude=number > 1) + body
+        pages[here] = render("corrections.md.j2", number=number, count=len(found), feed=link(here, FEED),
+                             corrections=items, nav=nav_view(PAGE, number, len(chunks)))
     return pages

@@ -19,7 +19,7 @@ from .model import Site, date_of
 from .notes import Notes
 from .routes import index_of, page_of, timeline_part
 from .templates import render
-from .text import front_matter, link, plain_summary
+from .text import link, plain_summary
 
 __all__ = ["PAGES", "quote_block"]
 
@@ -27,17 +27,18 @@ RELATED = 5
 
 
 def _page(site: Site, record: Record, meta: tuple[str, str], template: str, **view: Any) -> str:
-    """A record page: front matter (with JSON-LD where a schema.org type fits), then the template, which
-    ends with the record's corrections, the cite block and the data-file note (records/record.md.j2)."""
+    """A record page from its template (records/<kind>.md.j2 on records/record.md.j2): front matter (with
+    JSON-LD where a schema.org type fits), the page's parts, the record's corrections, the cite block and
+    the data-file note."""
     title, description = meta
     collection = registry.collection(record.collection)
     here = page_of(collection.name, record.id)
     make_jsonld = jsonld.BUILDERS.get(collection.jsonld)
-    body = render(f"records/{template}.md.j2", record=record, corrections=corrections(site, here, record),
-                  cite=cite_view(site, collection.name, record, title), **view)
-    return front_matter(title, description, search_boost=collection.search_boost,
-                        search_exclude=collection.search_exclude, og_type="article",
-                        jsonld=make_jsonld(site, record) if make_jsonld else "") + body + "\n"
+    meta = {"search_boost": collection.search_boost, "search_exclude": collection.search_exclude,
+            "jsonld": make_jsonld(site, record) if make_jsonld else ""}
+    return render(f"records/{template}.md.j2", title=title, description=description, meta=meta, record=record,
+                  corrections=corrections(site, here, record), cite=cite_view(site, collection.name, record, title),
+                  **view) + "\n"
 
 
 def _dated(site: Site, here: str, event: Record) -> Ref:
@@ -79,7 +80,7 @@ def event_page(site: Site, event: Record) -> str:
     notes = Notes(site, here)
     return _page(
         site, event, (d["title"], plain_summary(d["summary"])), "event",
-        title=d["title"], start=start.human(), precision=start.precision,
+        start=start.human(), precision=start.precision,
         end=parse_date(d["end"]).human() if d.get("end") else "", place=d.get("place", ""),
         people=refs(site, here, "people", d.get("people") or []),
         programmes=refs(site, here, "programmes", d.get("programmes") or []),
@@ -105,11 +106,11 @@ def programme_page(site: Site, programme: Record) -> str:
     span_note = Markup(md_inline(span_note, notes.mark)) if span_note else ""
     return _page(
         site, programme, (title, plain_summary(d["summary"])), "programme",
-        title=title, summary=summary, kind=labels("programmes", "kind")[d["kind"]],
+        summary=summary, kind=labels("programmes", "kind")[d["kind"]],
         span=span_text(d.get("participation")), span_note=span_note,
         parent=ref(site, here, "programmes", d["parent"]) if d.get("parent") else None,
         sectors=refs(site, here, "sectors", d.get("sectors", [])), url=d.get("url", ""),
-        description=Markup(md_inline(d.get("description", ""), notes.mark)),
+        details=Markup(md_inline(d.get("description", ""), notes.mark)),
         disagreements=disagreements(site, here, programme),
         **_referring(site, here, programme, "events", "quotes"),
         parts=_referring(site, here, programme, "programmes")["programmes"],
@@ -159,7 +160,7 @@ def sector_page(site: Site, sector: Record) -> str:
     d = sector.data
     return _page(
         site, sector, (d["name"], plain_summary(d["description"])), "sector",
-        name=d["name"], description=Markup(md_inline(d["description"])),
+        name=d["name"], details=Markup(md_inline(d["description"])),
         **_referring(site, here, sector, "programmes", "events", "quotes"),
     )
 
@@ -169,7 +170,7 @@ def source_page(site: Site, source: Record) -> str:
     d = source.data
     return _page(
         site, source, (d["title"], plain_summary(f"{d['publisher']}: {d['title']}")), "source",
-        title=d["title"], publisher=d["publisher"], author=d.get("author", ""), date=source_date(d),
+        publisher=d["publisher"], author=d.get("author", ""), date=source_date(d),
         language=d["language"], quality=labels("sources", "quality")[d["quality"]], url=d["url"],
         archive_url=d.get("archive_url", ""), note=d.get("note", ""),
         cited_by=[(c, refs(site, here, c, ids)) for c, ids in site.cited_by(source.id).items()],
