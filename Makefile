@@ -9,7 +9,7 @@ DATA ?= data
 # The engine behind serve and build: mkdocs (MkDocs 1.6.1) or properdocs (its maintained fork, same config)
 ENGINE ?= mkdocs
 
-.PHONY: validate standards-tools java reference release release-check bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
+.PHONY: bench-search validate standards-tools java reference release release-check bench bench-full lighthouse serve serve-full build test check-data check-links check-external zensical stats new markdown lint lock browser clean golden
 
 # A copied checkout carries a .venv whose .pth file points at the original's scripts/ (it would run the
 # original's code and write the original's site/): notice it and set the copy up again.
@@ -75,6 +75,12 @@ bench: $(STAMP)
 ## bench-full: bench plus 100x (~16,600 events; about 30 min; ~2.6 GB under bench-results/work/)
 bench-full: $(STAMP)
 	$(PY) -m natoaz.tools.bench --scales 1,10,100
+
+## bench-search: Material's search (lunr) against Pagefind at SCALES (default 1,10; 1,10,100 for all):
+## index size and build time, bytes and ms until the first results in Chromium, and the query set on the real data
+SCALES ?= 1,10
+bench-search: $(STAMP) browser
+	$(PY) -m natoaz.tools.bench.search --scales $(SCALES)
 
 ## lighthouse: Lighthouse scores (mobile) of home and timeline, served gzip-compressed on loopback (benchmark)
 lighthouse: $(STAMP) browser

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from natoaz.problems import DataError, Problem
 from natoaz.render import SiteOptions, page_origins, release_date, render_site
 from natoaz.render.banner import problems_banner
 from natoaz.render.options import options_from_config
+from natoaz.search.markup import mark_page
+from natoaz.search.pagefind import PagefindError, build_index
 from natoaz.standards.theme import fix_page
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
@@ -46,6 +49,7 @@ class HookState:
     served: dict[str, str | bytes] = field(default_factory=dict)  # content of each generated file last built
     problems: list[Problem] = field(default_factory=list)  # shown in the serve banner
     banner_key: tuple[str, ...] = ()
+    index_generation: int = 0  # `serve`: the newest build whose search index is wanted
 
 
 _state = HookState()
@@ -124,10 +128,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Every page: the theme's checkbox toggles made valid (outside any block: natoaz/standards/theme.py).
+    """Every page: the theme's checkbox toggles made valid (outside any block: natoaz/standards/theme.py)
+    and the markup the search indexer reads (natoaz/search/markup.py: what to index, weight, folded words).
     `make build`: a Content Security Policy on every page (not under `serve`, whose live-reload script
     is inline). During `serve` only: the data problems on top of every page."""
     output = fix_page(output)
+    setting = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+    output = mark_page(output, exclude=bool(setting.get("exclude")), boost=float(setting.get("boost") or 0),
+                       title_only=bool(setting.get("title_only")))
     if _state.command != "serve":
         return add_csp(output)
     if not _state.problems:
@@ -141,3 +149,41 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         return output_content
     output_content = fix_page(output_content)
     return add_csp(output_content) if _state.command != "serve" else output_content
+
+
+def _material_search(config: MkDocsConfig) -> bool:
+    """Material's own search plugin is on (the benchmark's comparison build): it indexes, not Pagefind."""
+    return any(name in config.plugins for name in ("search", "material/search"))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The search index (Pagefind) of the built site, written into it: inside the atomic build for
+    `make build`; during `serve` in the background, swapped in when done, so a reload never waits."""
+    if _material_search(config):
+        return
+    site = Path(config.site_dir)
+    if _state.command != "serve":
+        try:
+            run = build_index(site)
+        except PagefindError as exc:
+            raise PluginError(str(exc)) from None
+        log.info("search index: %d files, %.1f MB in %.1f s", run.files, run.bytes / 1e6, run.seconds)
+        return
+    with _index_lock:
+        _state.index_generation += 1
+    threading.Thread(target=_index_in_background, args=(site, _state.index_generation), daemon=True).start()
+
+
+_index_lock = threading.Lock()
+
+
+def _index_in_background(site: Path, generation: int) -> None:
+    with _index_lock:  # one run at a time; a newer build's run makes this one pointless
+        if generation != _state.index_generation:
+            return
+        try:
+            run = build_index(site)
+        except PagefindError as exc:
+            print(f"ERROR   -  search index: {exc}", file=sys.stderr, flush=True)
+            return
+    print(f"INFO    -  search index updated ({run.files} files, {run.seconds:.1f} s)", file=sys.stderr, flush=True)

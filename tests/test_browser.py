@@ -273,7 +273,7 @@ def test_key_pages_carry_a_csp_and_raise_no_violation(watched: Watched, site_url
     page = watched.page
     page.goto(site_url + path, wait_until="networkidle")
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-    assert "script-src 'self' 'sha256-" in policy and "style-src 'self';" in policy
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy and "style-src 'self';" in policy
     assert watched.csp_violations() == [] and watched.errors == []
 
 

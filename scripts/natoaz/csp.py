@@ -34,7 +34,8 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy(html: str) -> str:
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
+    # 'wasm-unsafe-eval': the site search (Pagefind) compiles its WebAssembly; no JavaScript eval
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
     return ("default-src 'self'; "
             f"script-src {scripts}; "
             "style-src 'self'; "

@@ -34,22 +34,23 @@ _FrontMatter.add_representer(_Quoted, lambda dumper, text: dumper.represent_scal
 
 
 def front_matter(title: str, description: str, search_boost: float = 0, search_exclude: bool = False,
-                 **extra: str) -> str:
+                 search_title_only: bool = False, **extra: str) -> str:
     """YAML front matter and the blank line after it; see `front_matter_block`."""
-    return front_matter_block(title, description, search_boost, search_exclude, **extra) + "\n\n"
+    return front_matter_block(title, description, search_boost, search_exclude, search_title_only, **extra) + "\n\n"
 
 
 def front_matter_block(title: str, description: str, search_boost: float = 0, search_exclude: bool = False,
-                       **extra: str) -> str:
+                       search_title_only: bool = False, **extra: str) -> str:
     """YAML front matter from `---` to `---`; `extra` keys (e.g. `og_type`, `jsonld`) are read by overrides/main.html.
 
     `search_boost` ranks the page higher (> 1) or lower (< 1) in Material's search; `search_exclude`
-    leaves a page that repeats other pages (timeline, quotes index) out of the index.
+    leaves a page that repeats other pages (timeline, quotes index) out of the index; with
+    `search_title_only` the site search (natoaz/search/markup.py) indexes its title alone.
     """
     data: dict[str, object] = {"title": _Quoted(meta_text(title)), "description": _Quoted(meta_text(description[:300]))}
     data.update({key: _Quoted(" ".join(value.split())) for key, value in extra.items() if value})
     if search_exclude:
-        data["search"] = {"exclude": True}
+        data["search"] = {"exclude": True, "title_only": True} if search_title_only else {"exclude": True}
     elif search_boost:
         data["search"] = {"boost": int(search_boost) if float(search_boost).is_integer() else search_boost}
     body = yaml.dump(data, Dumper=_FrontMatter, allow_unicode=True, sort_keys=False, width=float("inf"))

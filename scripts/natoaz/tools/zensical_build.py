@@ -29,7 +29,7 @@ from ..paths import ROOT, display_path
 # `mkdocs serve` watches for it. `strict` and `validation` stay: Zensical maps them to its own checks.
 MKDOCS_ONLY = ("hooks", "watch")
 # Overrides that only fit Material's templates: Zensical keeps its own.
-MATERIAL_ONLY = ("partials/search.html",)
+MATERIAL_ONLY = ("partials/search.html", "partials/header.html")
 OVERRIDES = "zensical-overrides"  # the copy of custom_dir for Zensical, beside its configuration
 
 

@@ -1,0 +1,1 @@
+"""The site search: page markup for the indexer (markup.py) and the Pagefind run (pagefind.py)."""
