@@ -22,6 +22,7 @@ import html
 import re
 
 from ..model.fold import folded_variants
+from ..render.escape import attr
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 _ARTICLE_END = "</article>"
@@ -87,7 +88,7 @@ def mark_page(page: str, exclude: bool = False, boost: float = 0, title_only: bo
         attrs.append(f'data-pagefind-weight="{_weight(max(0.0, min(boost, 10.0)))}"')
     variants = folded_variants(indexed_text(body))
     if variants:
-        # Folded words are \w+ runs: no comma, quote or angle bracket, nothing to escape but safe anyway.
-        attrs.append(f'data-pagefind-meta="fold:{html.escape(" ".join(variants))}"')
+        # Folded words are \w+ runs (no comma, quote or angle bracket), escaped all the same.
+        attrs.append(f'data-pagefind-meta="fold:{attr(" ".join(variants))}"')
     tag = opening.group(0)[:-1] + " " + " ".join(attrs) + ">"
     return page[: opening.start()] + tag + body + page[end:]
