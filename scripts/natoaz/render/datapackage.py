@@ -13,10 +13,8 @@ from .. import SCHEMA_VERSION
 from ..model.registry import NAMES
 from .model import Site
 from .options import LICENCE_URL
-from .routes import DATAPACKAGE_FILE, csv_name
+from .routes import csv_name
 from .tables import LIST_SEPARATOR, Column, LinkTable, columns, description, link_tables, references
-
-FILE = DATAPACKAGE_FILE  # the name the Data page imports
 
 _TYPES = {"string": "string", "boolean": "boolean", "integer": "integer", "number": "number", "json": "array"}
 

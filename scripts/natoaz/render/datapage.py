@@ -7,28 +7,36 @@ from markupsafe import Markup
 from .. import SCHEMA_VERSION
 from ..model.registry import NAMES
 from . import jsonld
-from .changelog import PAGE as CHANGELOG
 from .cite import bibtex
-from .database import DB_FILE, METADATA_FILE
-from .datapackage import FILE as PACKAGE_FILE
-from .downloads import FOLDER, JSON_FILE, LIST_SEPARATOR, csv_path, schema_path
 from .escape import bibtex_text
-from .feed import FEED, MAX_ENTRIES
+from .feed import MAX_ENTRIES
 from .model import Site, date_of, release_label
 from .options import LICENCE, LICENCE_URL
-from .spreadsheet import FILE as SPREADSHEET
+from .routes import (
+    CHANGELOG,
+    DATA,
+    DATAPACKAGE_FILE,
+    DATASET_JSON,
+    DB_FILE,
+    DB_METADATA_FILE,
+    FEED,
+    REFERENCE,
+    SPREADSHEET,
+    csv_path,
+    download,
+    schema_path,
+)
+from .tables import LIST_SEPARATOR
 from .templates import render
 from .text import link
-
-PAGE = "data.md"
 
 
 def _kind(path: str) -> dict[str, str]:
     """What a file under downloads/ is (its `kind`, and the collection or field it is about): the template
     says it in words."""
-    name = path.removeprefix(FOLDER + "/")
-    kinds = {JSON_FILE: "json", f"{FOLDER}/{PACKAGE_FILE}": "package", f"{FOLDER}/{DB_FILE}": "database",
-             f"{FOLDER}/{METADATA_FILE}": "metadata", SPREADSHEET: "spreadsheet"}
+    name = path.removeprefix(download(""))
+    kinds = {DATASET_JSON: "json", download(DATAPACKAGE_FILE): "package", download(DB_FILE): "database",
+             download(DB_METADATA_FILE): "metadata", SPREADSHEET: "spreadsheet"}
     if path in kinds:
         return {"kind": kinds[path]}
     if name.startswith("schemas/"):
@@ -43,9 +51,9 @@ def _kind(path: str) -> dict[str, str]:
 def download_list(files: dict[str, str | bytes]) -> list[str]:
     """The path of every download in the order the page lists them: the JSON, the spreadsheet, the package,
     the database, the CSVs, the schemas."""
-    paths = [p for p in files if p.startswith(FOLDER + "/")]
-    order = {JSON_FILE: 0, SPREADSHEET: 0.5, f"{FOLDER}/{PACKAGE_FILE}": 1, f"{FOLDER}/{DB_FILE}": 1.1,
-             f"{FOLDER}/{METADATA_FILE}": 1.2}
+    paths = [p for p in files if p.startswith(download(""))]
+    order = {DATASET_JSON: 0, SPREADSHEET: 0.5, download(DATAPACKAGE_FILE): 1, download(DB_FILE): 1.1,
+             download(DB_METADATA_FILE): 1.2}
     collections = [csv_path(c) for c in NAMES]
     paths.sort(key=lambda p: (order.get(p, 3 if p.startswith(schema_path("")) else 2),
                               collections.index(p) if p in collections else len(collections), p))
@@ -79,7 +87,7 @@ def _bytes(content: str | bytes) -> int:
 
 
 def _file(here: str, path: str, files: dict[str, str | bytes]) -> dict[str, object]:
-    return {"name": path.removeprefix(FOLDER + "/"), "href": link(here, path), "bytes": _bytes(files[path])}
+    return {"name": path.removeprefix(download("")), "href": link(here, path), "bytes": _bytes(files[path])}
 
 
 def _bibtex(site: Site) -> str:
@@ -88,26 +96,26 @@ def _bibtex(site: Site) -> str:
     return bibtex(key, [("author", "{" + bibtex_text(options.site_author) + "}"),
                         ("title", "{" + bibtex_text(options.site_name) + ": dataset}"),
                         ("year", str(site.release.year)), ("version", site.version or site.release.iso()),
-                        ("url", options.url(PAGE)), ("urldate", site.release.iso()), ("note", f"Licence {LICENCE}")])
+                        ("url", options.url(DATA)), ("urldate", site.release.iso()), ("note", f"Licence {LICENCE}")])
 
 
 def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     """Python computes the view; templates/data.md.j2 lays it out and holds its words."""
-    here = PAGE
+    here = DATA
     options = site.options
     counts = site.data.counts()
     years = [date_of(e).year for e in site.events]
-    base = options.url(FOLDER + "/")
-    downloads = [(JSON_FILE, "application/json", "Whole dataset (JSON)")]
+    base = options.url(download(""))
+    downloads = [(DATASET_JSON, "application/json", "Whole dataset (JSON)")]
     downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in NAMES]
 
     def dataset_jsonld(description: Markup) -> str:
-        return jsonld.dataset(site, description.unescape(), downloads, PAGE)
+        return jsonld.dataset(site, description.unescape(), downloads, DATA)
 
     # Addresses from mkdocs.yml (the project's own, checked by SiteOptions) go into code blocks and an
     # autolink as they are.
     plain = (f"{options.site_author}. {options.site_name}: dataset, {release_label(site)}. "
-             f"{LICENCE}. {options.url(PAGE)} (accessed {site.release.human()}).")
+             f"{LICENCE}. {options.url(DATA)} (accessed {site.release.human()}).")
     return render(
         "data.md.j2", dataset_jsonld=dataset_jsonld, total=sum(counts.values()),
         span=f"{min(years)}–{max(years)}" if years else "–", licence=LICENCE, licence_url=LICENCE_URL,
@@ -115,11 +123,11 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         release_iso=site.release.iso(), schema_version=SCHEMA_VERSION,
         collections=[{"collection": c, "count": counts[c], **_file(here, csv_path(c), files)} for c in NAMES],
         downloads=[{**_file(here, p, files), **_kind(p)} for p in download_list(files)],
-        feed=_file(here, FEED, files), feed_entries=MAX_ENTRIES, json_file=JSON_FILE,
-        spreadsheet=SPREADSHEET.removeprefix(FOLDER + "/"), separator=LIST_SEPARATOR, package_file=PACKAGE_FILE,
-        db_file=DB_FILE, metadata_file=METADATA_FILE, base=Markup(base),
-        links={"changelog": link(here, CHANGELOG), "package": link(here, f"{FOLDER}/{PACKAGE_FILE}"),
-               "reference": link(here, "editing/reference.md")},
+        feed=_file(here, FEED, files), feed_entries=MAX_ENTRIES, json_file=DATASET_JSON,
+        spreadsheet=SPREADSHEET.removeprefix(download("")), separator=LIST_SEPARATOR, package_file=DATAPACKAGE_FILE,
+        db_file=DB_FILE, metadata_file=DB_METADATA_FILE, base=Markup(base),
+        links={"changelog": link(here, CHANGELOG), "package": link(here, download(DATAPACKAGE_FILE)),
+               "reference": link(here, REFERENCE)},
         examples={"sqlite": Markup(SQLITE_EXAMPLE), "pandas": Markup(PANDAS_EXAMPLE.format(base=base)),
                   "frictionless": Markup(FRICTIONLESS_EXAMPLE.format(base=base))},
         repository=Markup(options.repository), plain=Markup(plain), bibtex=Markup(_bibtex(site))) + "\n"

@@ -13,13 +13,12 @@ from ..model.records import Record
 from ..model.schema import labels
 from .blocks import ref_link, span_text
 from .charts import events_chart
-from .datapage import PAGE as DATA_PAGE
-from .feed import FEED, entries
-from .model import TIMELINE, Site, date_of, index_of
+from .feed import entries
+from .model import Site, date_of
+from .routes import DATA, EDITING, FEED, HOME, TIMELINE, index_of
 from .templates import render
 from .text import link
 
-HOME = "index.md"
 LATEST = 10
 MILESTONES = 10
 PROGRAMMES = 12
@@ -83,8 +82,8 @@ def home(site: Site) -> str:
                 **{by: len(site.referring("sectors", s.id, by)) for by in ("events", "programmes")}}
                for s in site.sorted("sectors")]
     programmes, programmes_all = _programmes(site)
-    links = {"timeline": link(here, TIMELINE), "data": link(here, DATA_PAGE), "feed": link(here, FEED),
-             "key_rule": link(here, "editing/index.md", "key-milestones"),
+    links = {"timeline": link(here, TIMELINE), "data": link(here, DATA), "feed": link(here, FEED),
+             "key_rule": link(here, EDITING, "key-milestones"),
              **{c: link(here, index_of(c)) for c in ("programmes", "quotes", "people", "sources")}}
     page = render(
         "home.md.j2", figures=key_figures(site), links=links, release=site.release.human(),

@@ -11,12 +11,7 @@ from ..model.dates import PartialDate
 from ..model.records import Dataset, Record, date_of
 from ..model.registry import NAMES
 from .options import SiteOptions
-
-# Paths are made in routes.py; these names stay importable from here for the pages that use them.
-from .routes import TIMELINE as TIMELINE
-from .routes import index_of as index_of
-from .routes import page_of as page_of
-from .routes import timeline_part as timeline_part
+from .routes import page_of
 
 
 @dataclass

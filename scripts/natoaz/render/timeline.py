@@ -24,7 +24,8 @@ from ..model.records import Record
 from .blocks import ref_link
 from .charts import events_chart
 from .escape import md_inline, plain_paragraphs
-from .model import TIMELINE, Site, date_of, index_of, page_of, timeline_part
+from .model import Site, date_of
+from .routes import TIMELINE, index_of, page_of, timeline_part
 from .templates import render
 from .text import link
 
