@@ -1,6 +1,5 @@
-"""View data for the pieces record pages share (links, sources, disagreements, corrections, quote cards);
-templates/parts.md.j2 lays them out. `ref_link`, `ref_list` and `quote_block` render one piece for pages
-still assembled in Python."""
+"""View data for the pieces pages share (links, sources, disagreements, corrections, quote cards);
+templates/parts.md.j2 lays them out. `ref_link` renders one link for pages that want it as Markdown."""
 
 from __future__ import annotations
 
@@ -54,10 +53,6 @@ def refs(site: Site, here: str, collection: str, ids: list[str], dated: bool = F
 
 def ref_link(site: Site, here: str, collection: str, record_id: str) -> str:
     return str(macros().link(ref(site, here, collection, record_id)))
-
-
-def ref_list(site: Site, here: str, collection: str, ids: list[str], dated: bool = False) -> str:
-    return str(macros().ref_list(refs(site, here, collection, ids, dated))).rstrip("\n")
 
 
 def source_date(source: dict) -> str:
@@ -116,10 +111,6 @@ def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, wit
             "place": d.get("place"), "date": date_of(quote).human(),
             "permalink": link(here, page_of("quotes", quote.id)) if with_link else None,
             "cites": cites(site, here, d.get("sources") or []) if with_link else []}
-
-
-def quote_block(site: Site, here: str, quote: Record, with_link: bool = True, with_speaker: bool = True) -> str:
-    return str(macros().quote_card(quote_card(site, here, quote, with_link, with_speaker))) + "\n"
 
 
 def span_text(span: dict | None) -> str:

@@ -12,7 +12,7 @@ from ..model.dates import parse_date
 from ..model.records import Record
 from ..model.schema import labels
 from . import jsonld
-from .blocks import Ref, cites, corrections, disagreements, quote_block, quote_card, ref, refs, source_date, span_text
+from .blocks import Ref, cites, corrections, disagreements, quote_card, ref, refs, source_date, span_text
 from .cite import cite_view
 from .escape import md_inline
 from .model import Site, date_of
@@ -20,8 +20,6 @@ from .notes import Notes
 from .routes import index_of, page_of, timeline_part
 from .templates import render
 from .text import link, plain_summary
-
-__all__ = ["PAGES", "quote_block"]
 
 RELATED = 5
 
