@@ -27,7 +27,7 @@ from natoaz.build import source_date_epoch
 from natoaz.check.validate import load_valid
 from natoaz.csp import add_csp
 from natoaz.problems import DataError, Problem
-from natoaz.render import SiteOptions, page_origins, release_date, render_site
+from natoaz.render import SiteOptions, abbreviation_definitions, page_origins, release_date, render_site
 from natoaz.render.banner import problems_banner
 from natoaz.render.options import options_from_config
 from natoaz.search.markup import mark_page
@@ -50,6 +50,7 @@ class HookState:
     problems: list[Problem] = field(default_factory=list)  # shown in the serve banner
     banner_key: tuple[str, ...] = ()
     index_generation: int = 0  # `serve`: the newest build whose search index is wanted
+    abbreviations: str = ""  # the glossary as `abbr` definitions, appended to hand-written pages
 
 
 _state = HookState()
@@ -94,6 +95,7 @@ def _generate(config: MkDocsConfig) -> Generated:
     # Reproducible builds: whatever MkDocs or the theme take from the clock (build date, gzip headers)
     # is the data's release date, unless SOURCE_DATE_EPOCH is set already.
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_state.release))
+    _state.abbreviations = abbreviation_definitions(dataset)
     _state.last_good = (render_site(dataset, _options(config)), page_origins(dataset))
     return _state.last_good
 
@@ -125,6 +127,12 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     if _state.release:
         page.update_date = _state.release  # sitemap dates from the data, not the clock
     return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages: the glossary's abbreviation definitions appended (Python-Markdown's `abbr`
+    marks every term with its expansion); generated pages carry their `<abbr>` markup from the core."""
+    return markdown if page.file.generated_by else markdown + _state.abbreviations
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

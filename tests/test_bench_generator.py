@@ -42,11 +42,11 @@ def test_same_seed_gives_identical_files(tmp_path: Path) -> None:
     assert other_seed.keys() == first.keys() and other_seed != first
 
 
-def test_counts_scale_by_the_factor_and_sectors_are_shared(tmp_path: Path) -> None:
+def test_counts_scale_by_the_factor_and_sectors_and_glossary_are_shared(tmp_path: Path) -> None:
     base = _dataset(BENCH).counts()
     for factor in (1, 3):
         counts = _dataset(_generated(tmp_path, factor, f"x{factor}")).counts()
-        assert counts == {c: n if c == "sectors" else n * factor for c, n in base.items()}
+        assert counts == {c: n if c in ("sectors", "glossary") else n * factor for c, n in base.items()}
 
 
 def test_generated_data_validates_and_copy_zero_is_the_input(tmp_path: Path) -> None:

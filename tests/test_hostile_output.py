@@ -148,6 +148,8 @@ def _poisoned(target: Path, text: str) -> Path:
             records = doc if isinstance(doc, list) else [doc]
             for record in records:
                 for field, node in fields:
+                    if "pattern" in node:  # e.g. a glossary term: random text is refused (tests/test_glossary.py)
+                        continue
                     value = text if node["x-text"] == "plain" or not markdown_problems(text) else "safe text"
                     value = value[: node.get("maxLength", 1000)].ljust(node.get("minLength", 0), "x")
                     _set(record, field, value)
@@ -176,7 +178,7 @@ BASELINE: set = set()
 
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(list("<>&\"'`*_[](){}:=#!|\\/- .\nax") + ["on", "img", "javascript:",
-                                                                                  "https://e.example/", "{: "]),
+                                                                                  "https://e.example/", "{: ", "PfP"]),
                 min_size=5, max_size=30).map("".join).filter(lambda t: len(t.strip()) >= 5))
 def test_random_strings_in_every_text_field_stay_inert(tmp_path: Path, text: str) -> None:
     if not BASELINE:
@@ -187,7 +189,8 @@ def test_random_strings_in_every_text_field_stay_inert(tmp_path: Path, text: str
     files = render_site(dataset)
     for rel, page in files.items():
         if rel.endswith(".md"):
-            assert_inert(page_html(page), BASELINE | {("em", ()), ("strong", ()), ("code", ()), ("a", ("href", "rel"))})
+            assert_inert(page_html(page), BASELINE | {("em", ()), ("strong", ()), ("code", ()), ("a", ("href", "rel")),
+                                                      ("abbr", ("title",))})  # a glossary term in the text
 
 
 # -- random mutations of valid records: reported problems, never an exception -------------------------

@@ -54,7 +54,8 @@ def test_json_envelope_has_version_release_counts_and_valid_records(files: dict)
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["release"] == RELEASE
     assert data["homepage"] == URL
-    assert data["counts"] == {"sectors": 3, "sources": 4, "people": 2, "programmes": 3, "events": 5, "quotes": 2}
+    assert data["counts"] == {"sectors": 3, "sources": 4, "people": 2, "programmes": 3, "events": 5, "quotes": 2,
+                              "glossary": 1}
     assert list(data["records"]) == list(COLLECTIONS)
     for collection, records in data["records"].items():
         assert len(records) == data["counts"][collection]
@@ -76,7 +77,7 @@ def test_csv_per_collection_with_header_and_lists_joined(files: dict) -> None:
         rows = list(csv.reader(_csv_text(files, collection)))
         assert rows[0][0] == "id"
         assert len(rows) == 1 + {"sectors": 3, "sources": 4, "people": 2, "programmes": 3, "events": 5,
-                                 "quotes": 2}[collection]
+                                 "quotes": 2, "glossary": 1}[collection]
     events = list(csv.DictReader(_csv_text(files, "events")))
     saloglu = next(r for r in events if r["id"] == "2005-saloglu-starts")
     assert saloglu["sectors"] == "demining;peacekeeping"
@@ -197,7 +198,7 @@ def test_participation_chart_marks_ongoing_programmes(files: dict) -> None:
 def test_every_record_page_has_permalink_and_cite_block(files: dict) -> None:
     record_pages = [p for p in files if p.endswith(".md") and p.split("/")[0] in COLLECTIONS
                     and not p.endswith("index.md")]
-    assert len(record_pages) == 19
+    assert len(record_pages) == 20
     for page in record_pages:
         permalink = URL + page.removesuffix(".md") + "/"
         cite = files[page].split("## Cite this record {#cite data-search-exclude}", 1)[1]
@@ -357,7 +358,8 @@ def test_strict_build_serves_downloads_feed_and_head_tags(tmp_path: Path) -> Non
     write_markdown(twin, project / "data", project / "docs")
     generated = [p.relative_to(twin) for p in twin.rglob("*")
                  if p.is_file() and p.suffix in (".json", ".csv", ".xml", ".db")]
-    # the JSON, the data package, the database and its metadata, six CSV files, ten link tables, seven schemas, the feed
-    assert len(generated) == 28
+    # the JSON, the data package, the database and its metadata, seven CSV files, eleven link tables, eight schemas,
+    # the feed
+    assert len(generated) == 31
     for path in generated:
         assert (site / path).read_bytes() == (twin / path).read_bytes(), path

@@ -13,7 +13,8 @@ from natoaz.paths import SCHEMA_DIR
 def test_one_schema_per_collection_and_labels_from_its_title() -> None:
     schemas = {p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json")} - {"common"}
     assert set(NAMES) == schemas
-    assert [c.singular for c in COLLECTIONS] == ["sector", "source", "person", "programme", "event", "quote"]
+    assert [c.singular for c in COLLECTIONS] == ["sector", "source", "person", "programme", "event", "quote",
+                                                   "glossary term"]
     assert by_singular("person").name == "people"
 
 

@@ -107,7 +107,7 @@ def test_built_pages_keep_the_toc_toggle_where_the_navigation_has_it(site: Path)
 
 def test_feed_is_valid_atom_with_permalink_ids_and_data_dates(site: Path) -> None:
     found, entries = atom.check_site(site)
-    assert found == [] and entries == 8  # every mini record with `added` or `updated`
+    assert found == [] and entries == 9  # every mini record with `added` or `updated`
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert "<updated>2026-01-05T00:00:00Z</updated>" in feed.split("<entry>")[0]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .atomic import ignore_sigint, output_lock, signals_interrupt, swap, sweep, temp_prefix
 from .check.validate import load_valid
 from .paths import DATA_DIR, DOCS_DIR, ROOT
-from .render import render_site
+from .render import abbreviation_definitions, render_site
 from .render.options import options_from_mkdocs_yml
 
 
@@ -35,6 +35,9 @@ def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_D
         staging = Path(tempfile.mkdtemp(prefix=temp_prefix(out), dir=out.parent))  # same disk: atomic rename
         try:
             shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
+            abbreviations = abbreviation_definitions(dataset)
+            for page in staging.rglob("*.md"):  # as the hook does in memory: the glossary's abbreviations
+                page.write_text(page.read_text(encoding="utf-8") + abbreviations, encoding="utf-8")
             for rel, content in files.items():
                 target = staging / rel
                 if target.exists():

@@ -48,6 +48,11 @@ def _quote_name(dataset: Dataset, record: Record) -> str:
     return f"{first_words(record.data.get('text', ''))} — {who}, {date_of(record).human()}"
 
 
+def _term_name(dataset: Dataset, record: Record) -> str:
+    """A glossary term with its expansion: PfP (Partnership for Peace)."""
+    return f"{record.data.get('term', record.id)} ({record.data.get('expansion', '')})"
+
+
 @dataclass(frozen=True)
 class Collection:
     name: str  # data/<name>/, pages under <name>/, schemas/<name>.schema.json
@@ -78,6 +83,8 @@ COLLECTIONS: tuple[Collection, ...] = (
                search_boost=3),
     Collection("events", order=_by_date, files="year"),
     Collection("quotes", order=_by_date, title=_quote_name, files="year", jsonld="Quotation"),
+    Collection("glossary", order=lambda r: (str(r.data.get("term", "")).lower(), r.id), title=_term_name,
+               files="list", search_exclude=True),
 )
 NAMES: tuple[str, ...] = tuple(c.name for c in COLLECTIONS)
 _BY_NAME = {c.name: c for c in COLLECTIONS}

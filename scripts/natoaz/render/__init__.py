@@ -7,11 +7,13 @@ hook adds every one with `File.generated`, and `python -m natoaz markdown` write
 from __future__ import annotations
 
 from ..model.records import Dataset
+from .abbr import definitions
 from .changelog import changelog_pages, feed_entries, releases
 from .corrections import corrections_pages
 from .datapage import data_page
 from .downloads import downloads
 from .feed import atom_feed
+from .glossary import abbreviation_terms, glossary_pages, term_page
 from .indexes import INDEXES, PAGED_INDEXES
 from .model import Site
 from .options import SiteOptions
@@ -21,7 +23,7 @@ from .robots import robots_txt
 from .routes import DATA, FEED, ROBOTS, page_of
 from .timeline import timeline_pages
 
-__all__ = ["SiteOptions", "page_origins", "release_date", "render_site"]
+__all__ = ["SiteOptions", "abbreviation_definitions", "page_origins", "release_date", "render_site"]
 
 
 def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
@@ -30,11 +32,12 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
     files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site, feed_entries(found)),
                                      **redirects(site), ROBOTS: robots_txt(site.options)}
     pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
-    for collection, make_page in PAGES.items():
+    for collection, make_page in {**PAGES, "glossary": term_page}.items():
         for record in site.sorted(collection):
             pages[page_of(collection, record.id)] = make_page(site, record)
     for make_pages in PAGED_INDEXES:
         pages.update(make_pages(site))
+    pages.update(glossary_pages(site))
     pages.update(timeline_pages(site))
     pages.update(corrections_pages(site))
     pages.update(changelog_pages(site, found))
@@ -45,6 +48,12 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
 def page_origins(dataset: Dataset) -> dict[str, str]:
     """The data file behind each record page, for "edit this page" links."""
     return {page_of(c, r.id): r.file for c, records in dataset.records.items() for r in records.values()}
+
+
+def abbreviation_definitions(dataset: Dataset) -> str:
+    """The glossary as Python-Markdown `abbr` definitions, appended to every hand-written page's Markdown
+    (in memory by the hook, in build/markdown/ by the command-line twin); never written into docs/."""
+    return definitions(abbreviation_terms(Site(dataset)))
 
 
 def release_date(dataset: Dataset) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..model.dates import human_span, parse_date
 from ..model.records import Record
 from ..model.schema import labels
-from .escape import md_inline
+from .escape import blockquote, md_inline
 from .model import Site, date_of
 from .routes import page_of
 from .templates import macros
@@ -78,8 +78,8 @@ def disagreements(site: Site, here: str, record: Record) -> list[dict[str, Any]]
         weight = item.get("weight", "substantive")
         found.append({
             "minor": weight == "minor", "word": labels(record.collection, "disagreements.weight")[weight],
-            "field": item["field"], "note": Markup(md_inline(item["note"])), "chosen": item.get("chosen"),
-            "reason": Markup(md_inline(item["reason"])) if item.get("chosen") else "",
+            "field": item["field"], "note": Markup(site.abbr(md_inline(item["note"]))), "chosen": item.get("chosen"),
+            "reason": Markup(site.abbr(md_inline(item["reason"]))) if item.get("chosen") else "",
             "readings": [{"value": r["value"], "used": r["value"] == item.get("chosen"),
                           "cites": cites(site, here, r["sources"])} for r in item["readings"]],
         })
@@ -107,7 +107,8 @@ def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, wit
     if with_speaker:
         speaker = ref(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"] \
             else Ref(d["speaker"], None)
-    return {"text": d["text"], "speaker": speaker, "role": d["role"], "occasion": d["occasion"],
+    return {"text": Markup(site.abbr(blockquote(d["text"]))), "speaker": speaker, "role": d["role"],
+            "occasion": d["occasion"],
             "place": d.get("place"), "date": date_of(quote).human(),
             "permalink": link(here, page_of("quotes", quote.id)) if with_link else None,
             "cites": cites(site, here, d.get("sources") or []) if with_link else []}

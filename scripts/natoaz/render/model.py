@@ -10,6 +10,7 @@ from ..model import registry
 from ..model.dates import PartialDate
 from ..model.records import Dataset, Record, date_of
 from ..model.registry import NAMES
+from .abbr import Abbreviations
 from .options import SiteOptions
 from .routes import page_of
 
@@ -56,6 +57,16 @@ class Site:
     @cached_property
     def programmes(self) -> list[Record]:
         return self.sorted("programmes")
+
+    @cached_property
+    def abbreviations(self) -> Abbreviations:
+        """The glossary's terms and expansions, for marking them up as abbreviations."""
+        return Abbreviations((str(r.data.get("term", "")), str(r.data.get("expansion", "")))
+                             for r in self.sorted("glossary"))
+
+    def abbr(self, fragment: str) -> str:
+        """Rendered text from data with every glossary term marked up as `<abbr>` (see abbr.py)."""
+        return self.abbreviations.mark(fragment)
 
     def permalink(self, collection: str, record_id: str) -> str:
         """The record page's absolute URL (root-relative when no site_url is configured)."""

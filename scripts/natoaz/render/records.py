@@ -84,7 +84,7 @@ def event_page(site: Site, event: Record) -> str:
         programmes=refs(site, here, "programmes", d.get("programmes") or []),
         sectors=refs(site, here, "sectors", d.get("sectors") or []),
         timeline=Ref(str(start.year), link(here, timeline_part(start.year), event.id)),
-        summary=Markup(md_inline(d["summary"], notes.mark)),
+        summary=Markup(site.abbr(md_inline(d["summary"], notes.mark))),
         disagreements=disagreements(site, here, event),
         quotes=refs(site, here, "quotes", site.referring("events", event.id, "quotes")),
         notes=notes.items(), sources=cites(site, here, d.get("sources") or []),
@@ -99,16 +99,16 @@ def programme_page(site: Site, programme: Record) -> str:
     # so "(DEEP)" would not match a search for DEEP.
     title = f"{d['name']} – {d['acronym']}" if d.get("acronym") else d["name"]
     notes = Notes(site, here)
-    summary = Markup(md_inline(d["summary"], notes.mark))  # first, so that its notes are numbered first
+    summary = Markup(site.abbr(md_inline(d["summary"], notes.mark)))  # first, so that its notes are numbered first
     span_note = d.get("participation", {}).get("note")
-    span_note = Markup(md_inline(span_note, notes.mark)) if span_note else ""
+    span_note = Markup(site.abbr(md_inline(span_note, notes.mark))) if span_note else ""
     return _page(
         site, programme, (title, plain_summary(d["summary"])), "programme",
         summary=summary, kind=labels("programmes", "kind")[d["kind"]],
         span=span_text(d.get("participation")), span_note=span_note,
         parent=ref(site, here, "programmes", d["parent"]) if d.get("parent") else None,
         sectors=refs(site, here, "sectors", d.get("sectors", [])), url=d.get("url", ""),
-        details=Markup(md_inline(d.get("description", ""), notes.mark)),
+        details=Markup(site.abbr(md_inline(d.get("description", ""), notes.mark))),
         disagreements=disagreements(site, here, programme),
         **_referring(site, here, programme, "events", "quotes"),
         parts=_referring(site, here, programme, "programmes")["programmes"],
@@ -158,7 +158,7 @@ def sector_page(site: Site, sector: Record) -> str:
     d = sector.data
     return _page(
         site, sector, (d["name"], plain_summary(d["description"])), "sector",
-        name=d["name"], details=Markup(md_inline(d["description"])),
+        name=d["name"], details=Markup(site.abbr(md_inline(d["description"]))),
         **_referring(site, here, sector, "programmes", "events", "quotes"),
     )
 

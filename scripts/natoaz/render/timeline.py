@@ -61,7 +61,7 @@ def _event(site: Site, here: str, event: Record) -> dict[str, Any]:
     tags = [site.label("sectors", s) for s in d.get("sectors", [])]
     tags += [site.label("programmes", p) for p in d.get("programmes") or []]
     return {**_entry(site, here, event), "title": d["title"], "anchor": event.id, "tags": tags,
-            "summary": Markup(md_inline(d["summary"])),
+            "summary": Markup(site.abbr(md_inline(d["summary"]))),
             "disputed": [item["field"] for item in d.get("disagreements") or []]}
 
 
@@ -69,7 +69,7 @@ def _quote(site: Site, here: str, quote: Record) -> dict[str, Any]:
     d = quote.data
     speaker = site.label("people", d["speaker"]) if d["speaker"] in site.data["people"] else d["speaker"]
     return {**_entry(site, here, quote), "speaker": speaker, "anchor": quote_anchor(quote.id),
-            "text": Markup(plain_paragraphs(d["text"]).replace("\n", "\n> ")), "role": d["role"],
+            "text": Markup(site.abbr(plain_paragraphs(d["text"])).replace("\n", "\n> ")), "role": d["role"],
             "occasion": d["occasion"]}
 
 

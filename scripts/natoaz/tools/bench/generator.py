@@ -32,7 +32,7 @@ from .synthetic import jitter_dates, person_name, text_like, title_like, vocabul
 SEED = 19940504
 MANIFEST = "bench-manifest.json"  # marks a folder as generated (safe to replace); the loader ignores it
 MAX_ID = 100
-SHARED = ("sectors",)  # copied once, not multiplied
+SHARED = ("sectors", "glossary")  # copied once, not multiplied
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
