@@ -17,10 +17,13 @@ the queries whose expected page is in the top 3. Figures go to bench-results/sea
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import json
 import statistics
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -30,7 +33,7 @@ from typing import Any
 from ...build import build_site
 from ...paths import DATA_DIR, ROOT
 from ...search.pagefind import BUNDLE, build_index
-from ..lighthouse import _serve
+from ..lighthouse import _Quiet
 from .base import load_base
 from .generator import SEED, write
 from .measure import timed
@@ -41,16 +44,38 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 ENGINES = ("lunr", "pagefind")
 RESULT = ".md-search-result__item"
-# Records, in the page, when the first key went down and when the first result appeared (ms since navigation).
+# Records, in the page, when the query went in and when the first result appeared (ms since navigation).
 WATCH = """
 window.__firstKey = null; window.__firstResult = null;
-document.addEventListener('keydown', () => { if (window.__firstKey === null) window.__firstKey = performance.now(); },
-                          true);
+const typed = () => { if (window.__firstKey === null) window.__firstKey = performance.now(); };
+document.addEventListener('keydown', typed, true);
+document.addEventListener('input', typed, true);
 new MutationObserver(() => {
   if (window.__firstResult === null && document.querySelector('.md-search-result__item'))
     window.__firstResult = performance.now();
 }).observe(document, {subtree: true, childList: true});
 """
+
+
+class _Counting(_Quiet):
+    """The benchmark's server (gzip like a production host) that notes the bytes of each response body:
+    requests of the search's Web Worker included, which the page's own network events do not show."""
+
+    def copyfile(self, source, outputfile) -> None:  # noqa: ANN001
+        data = source.read()
+        outputfile.write(data)
+        self.server.sent.append((time.monotonic(), self.path, len(data)))  # type: ignore[attr-defined]
+
+
+def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Counting, directory=str(site)))
+    server.sent = []  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _is_search(path: str) -> bool:
+    return any(part in path for part in ("/search/", f"/{BUNDLE}/", "search.js", "workers/search"))
 
 
 def search_config(clock: Path) -> Path:
@@ -60,7 +85,8 @@ def search_config(clock: Path) -> Path:
     path.write_text(
         "INHERIT: mkdocs.yml\n"
         "plugins:\n  - search\n"
-        f"hooks:\n  - {json.dumps(str(hooks / 'search_clock_start.py'))}\n"
+        # INHERIT replaces lists: the site's own hook first, then the clock's two
+        f"hooks:\n  - scripts/mkdocs_hook.py\n  - {json.dumps(str(hooks / 'search_clock_start.py'))}\n"
         f"  - {json.dumps(str(hooks / 'search_clock_end.py'))}\n"
         f"extra:\n  natoaz_search_clock: {json.dumps(str(clock))}\n", encoding="utf-8")
     return path
@@ -105,39 +131,39 @@ class Visit:
     top: list[str]
 
 
-def visit(browser, url: str, engine: str, query: str, timeout_ms: float = 120_000) -> Visit:  # noqa: ANN001
-    """A reader with an empty cache opens `url` and types `query` into the header search box."""
-    context = browser.new_context()
+def visit(browser, server, engine: str, query: str, timeout_ms: float = 120_000) -> Visit:  # noqa: ANN001
+    """A reader with an empty cache opens the home page and types `query` into the header search box;
+    the bytes are the response bodies the server sent until the first results showed."""
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context()  # a new profile: empty cache
     page = context.new_page()
-    sizes: dict[str, int] = {}
-    urls: dict[str, str] = {}
     try:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
         page.add_init_script(WATCH)
         if engine == "pagefind":
             page.route(lambda u: u.startswith(url) and not u.rsplit("/", 1)[-1].count("."), _own_dialog)
+        server.sent.clear()
         page.goto(url, wait_until="load")
         page.locator(".md-search__input").first.focus()
-        page.keyboard.type(query)
+        # The whole query in one input event (as a paste), then a key that Material's box reads the value on:
+        # typed letter by letter, the first results would be those of the first letter.
+        page.keyboard.insert_text(query)
+        page.keyboard.press("End")
         page.locator(RESULT).first.wait_for(timeout=timeout_ms)
+        shown = time.monotonic()
+        sent = [(path, size) for at, path, size in list(server.sent) if at <= shown]
         marks = page.evaluate("[window.__firstKey, window.__firstResult]")
         top = page.evaluate(f"Array.from(document.querySelectorAll('{RESULT}')).slice(0, 10)"
                             ".map(li => li.querySelector('a').getAttribute('href'))")
-        searched = [rid for rid, u in urls.items() if "/search/" in u or f"/{BUNDLE}/" in u or "search.js" in u
-                    or "workers/search" in u]
-        return Visit(sum(sizes.values()), sum(sizes.get(r, 0) for r in searched), marks[1] - marks[0], marks[1], top)
+        return Visit(sum(size for _, size in sent), sum(size for path, size in sent if _is_search(path)),
+                     marks[1] - marks[0], marks[1], top)
     finally:
         context.close()
 
 
-def speed(browser, url: str, query: str, repeat: int) -> dict[str, Any]:  # noqa: ANN001
+def speed(browser, server, query: str, repeat: int) -> dict[str, Any]:  # noqa: ANN001
     out: dict[str, Any] = {}
     for engine in ENGINES:
-        visits = [visit(browser, url, engine, query) for _ in range(repeat)]
+        visits = [visit(browser, server, engine, query) for _ in range(repeat)]
         out[engine] = {"bytes_to_first_results": int(statistics.median(v.bytes_total for v in visits)),
                        "search_bytes": int(statistics.median(v.bytes_search for v in visits)),
                        "ms_from_first_key": round(statistics.median(v.ms_from_key for v in visits)),
@@ -153,13 +179,14 @@ def _path(href: str, url: str) -> str:
     return path.removeprefix(urlparse(url).path).removesuffix("index.html")
 
 
-def quality(browser, url: str, queries: tuple[Query, ...] = QUERIES) -> dict[str, Any]:  # noqa: ANN001
+def quality(browser, server, queries: tuple[Query, ...] = QUERIES) -> dict[str, Any]:  # noqa: ANN001
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
     out: dict[str, Any] = {}
     for engine in ENGINES:
         found = []
         for query in queries:
             try:
-                top = [_path(h, url) for h in visit(browser, url, engine, query.text, timeout_ms=15_000).top[:3]]
+                top = [_path(h, url) for h in visit(browser, server, engine, query.text, timeout_ms=15_000).top[:3]]
             except Exception:  # noqa: BLE001 - no result at all is a miss, not a crash
                 top = []
             found.append({"query": query.text, "expected": query.expected, "top3": top,
@@ -209,9 +236,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_quality:
                 site = work / "real" / "site"
                 results["real"] = build_both(args.data, site)
-                server, url = _serve(site)
+                server, _url = _serve(site)
                 try:
-                    results["quality"] = quality(browser, url)
+                    results["quality"] = quality(browser, server)
                 finally:
                     server.shutdown()
                 print(f"[real] quality: lunr {results['quality']['lunr']['hits']}, pagefind "
@@ -223,9 +250,9 @@ def main(argv: list[str] | None = None) -> int:
                 index = build_both(folder / "data", folder / "site")
                 print(f"[{scale}x] built {index['pages']} pages in {index['build_s']} s; lunr index "
                       f"{index['lunr']['index_s']} s, pagefind {index['pagefind']['index_s']} s", flush=True)
-                server, url = _serve(folder / "site")
+                server, _url = _serve(folder / "site")
                 try:
-                    measured = speed(browser, url, args.query, args.repeat)
+                    measured = speed(browser, server, args.query, args.repeat)
                 finally:
                     server.shutdown()
                 results["scales"][str(scale)] = {"pages": index["pages"], "build_s": index["build_s"],
