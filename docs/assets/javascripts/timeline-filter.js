@@ -4,6 +4,8 @@
  * in the address (?sector=demining&programme=deep&type=quote) so a filtered view can be shared.
  * The timeline is in parts (one page per year): the choice is added to every link between parts
  * (a[data-natoaz-part]), and an old address timeline/#1994 or timeline/#<entry> is forwarded to its year.
+ * A year of many entries is in pages (nav.natoaz-pages, each link with the days it spans): an address
+ * timeline/2025/#<entry> whose entry is on a later page is sent on to the page that spans its date.
  * Self-written, no library. Runs on full page loads (Material's instant navigation is off).
  */
 (function () {
@@ -23,12 +25,20 @@
     return true;
   }
 
-  // A year link's data-sectors / data-programmes / data-types say what the year holds.
-  function yearHolds(link, choice) {
+  // A year link's data-sectors / data-programmes / data-types say what the year holds (of the programmes,
+  // only those in the list; a programme chosen by its address, `listed` false, hides no year).
+  function yearHolds(link, choice, listed) {
     if (choice.sector && words(link.getAttribute("data-sectors")).indexOf(choice.sector) < 0) return false;
-    if (choice.programme && words(link.getAttribute("data-programmes")).indexOf(choice.programme) < 0) return false;
+    if (choice.programme && listed &&
+        words(link.getAttribute("data-programmes")).indexOf(choice.programme) < 0) return false;
     if (choice.type && words(link.getAttribute("data-types")).indexOf(choice.type) < 0) return false;
     return true;
+  }
+
+  // Is the chosen programme one the list offered (not one added from the address)?
+  function listed(select) {
+    var option = select && select.options[select.selectedIndex];
+    return !(option && option.hasAttribute("data-natoaz-added"));
   }
 
   function hasOption(select, value) {
@@ -61,6 +71,30 @@
     var url = new URL(target.getAttribute("href"), window.location.href);
     url.search = window.location.search;
     url.hash = hash === year ? "" : "#" + encodeURIComponent(hash);
+    window.location.replace(url.href);
+    return true;
+  }
+
+  // timeline/2025/#<entry> where the entry is not on this page: the page of the year spanning its date
+  // (the id holds the date: 2025-05-06-… or quote-…-2025-05-06-…); only later pages, so it cannot loop.
+  function forwardInYear() {
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!hash || document.getElementById(hash)) return false;
+    var found = /(?:^|-)([0-9]{4}(?:-[0-9]{2}){0,2})(?:-|$)/.exec(hash);
+    var here = document.querySelector("a[data-natoaz-page][aria-current]");
+    if (!found || !here) return false;
+    var day = found[1];
+    var best = null;
+    var links = document.querySelectorAll("a[data-natoaz-page]:not([aria-current])");
+    for (var i = 0; i < links.length; i++) {
+      var first = links[i].getAttribute("data-first");
+      if (first > here.getAttribute("data-first") && first.slice(0, day.length) <= day &&
+          (!best || first > best.getAttribute("data-first"))) best = links[i];
+    }
+    if (!best) return false;
+    var url = new URL(best.getAttribute("href"), window.location.href);
+    url.search = window.location.search;
+    url.hash = "#" + encodeURIComponent(hash);
     window.location.replace(url.href);
     return true;
   }
@@ -99,7 +133,7 @@
       // Only years holding something that matches are offered (links and the year choice).
       var offered = {};
       yearLinks.forEach(function (a) {
-        var holds = yearHolds(a, current);
+        var holds = yearHolds(a, current, listed(selects.programme));
         offered[a.getAttribute("data-natoaz-year")] = holds;
         if (a.parentNode) a.parentNode.hidden = !holds && !a.hasAttribute("aria-current");
       });
@@ -142,6 +176,7 @@
         var option = document.createElement("option");
         option.value = value;
         option.textContent = value;
+        option.setAttribute("data-natoaz-added", "");
         selects[name].appendChild(option);
       }
       if (hasOption(selects[name], value)) selects[name].value = value;
@@ -169,6 +204,7 @@
 
   function start() {
     if (document.querySelector(".natoaz-years a[id]") && window.location.hash && forward()) return;
+    if (window.location.hash && forwardInYear()) return;
     var forms = document.querySelectorAll("form[data-natoaz-filter]");
     for (var i = 0; i < forms.length; i++) init(forms[i]);
   }

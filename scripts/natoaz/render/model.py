@@ -12,7 +12,23 @@ from ..model.records import Dataset, Record, date_of
 from ..model.registry import NAMES
 from .abbr import Abbreviations
 from .options import SiteOptions
-from .routes import page_of
+from .routes import page_of, timeline_part
+
+# A year with more entries than this is split into pages of equal size (none of them larger): the largest
+# real year (2025) holds 30 entries, 67 KB of HTML; a part never holds more, at any scale (issue 11).
+PART_SIZE = 30
+
+
+def split_evenly(items: list, most: int) -> list[list]:
+    """`items` in the fewest pages of at most `most` items, of equal size (the first pages one longer)."""
+    count = max(1, -(-len(items) // most))
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
 
 
 @dataclass
@@ -67,6 +83,25 @@ class Site:
     def abbr(self, fragment: str) -> str:
         """Rendered text from data with every glossary term marked up as `<abbr>` (see abbr.py)."""
         return self.abbreviations.mark(fragment)
+
+    @cached_property
+    def timeline_years(self) -> dict[int, list[list[Record]]]:
+        """The timeline's entries (events and quotes in date order) by year, each year in its pages."""
+        entries = sorted([*self.events, *self.quotes], key=lambda r: (date_of(r), r.collection, r.id))
+        by_year: dict[int, list[Record]] = defaultdict(list)
+        for record in entries:
+            by_year[date_of(record).year].append(record)
+        return {year: split_evenly(records, PART_SIZE) for year, records in sorted(by_year.items())}
+
+    @cached_property
+    def _timeline_places(self) -> dict[tuple[str, str], str]:
+        return {(record.collection, record.id): timeline_part(year, number)
+                for year, parts in self.timeline_years.items()
+                for number, part in enumerate(parts, start=1) for record in part}
+
+    def timeline_place(self, collection: str, record_id: str) -> str:
+        """The timeline part that shows an event or a quote."""
+        return self._timeline_places[(collection, record_id)]
 
     def permalink(self, collection: str, record_id: str) -> str:
         """The record page's absolute URL (root-relative when no site_url is configured)."""

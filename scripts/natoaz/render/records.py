@@ -17,11 +17,13 @@ from .cite import cite_view
 from .escape import md_inline
 from .model import Site, date_of
 from .notes import Notes
-from .routes import index_of, page_of, timeline_part
+from .routes import TIMELINE, index_of, page_of
 from .templates import render
 from .text import link, plain_summary
 
 RELATED = 5
+# A sector page lists at most this many of each (the busiest programmes, the latest events and quotes).
+SECTOR_LISTS = {"programmes": 20, "events": 20, "quotes": 10}
 
 
 def _page(site: Site, record: Record, meta: tuple[str, str], template: str, **view: Any) -> str:
@@ -83,7 +85,7 @@ def event_page(site: Site, event: Record) -> str:
         people=refs(site, here, "people", d.get("people") or []),
         programmes=refs(site, here, "programmes", d.get("programmes") or []),
         sectors=refs(site, here, "sectors", d.get("sectors") or []),
-        timeline=Ref(str(start.year), link(here, timeline_part(start.year), event.id)),
+        timeline=Ref(str(start.year), link(here, site.timeline_place("events", event.id), event.id)),
         summary=Markup(site.abbr(md_inline(d["summary"], notes.mark))),
         disagreements=disagreements(site, here, event),
         quotes=refs(site, here, "quotes", site.referring("events", event.id, "quotes")),
@@ -153,13 +155,36 @@ def person_page(site: Site, person: Record) -> str:
     )
 
 
+def _latest(site: Site, collection: str, ids: list[str], most: int) -> list[str]:
+    """The `most` newest of the records, newest first."""
+    return sorted(ids, key=lambda i: (date_of(site.record(collection, i)), i), reverse=True)[:most]
+
+
 def sector_page(site: Site, sector: Record) -> str:
+    """A sector: its busiest programmes and its latest events and quotes, each list of bounded length (a
+    sector is shared by every record, so its page would grow with the data); the rest through the
+    timeline filtered by the sector (the choice lives in the address) and the programmes index."""
     here = page_of("sectors", sector.id)
     d = sector.data
+    every = {by: site.referring("sectors", sector.id, by) for by in ("programmes", "events", "quotes")}
+    programmes = every["programmes"]
+    if len(programmes) > SECTOR_LISTS["programmes"]:
+        busiest = set(sorted(programmes, key=lambda p: (-len(site.referring("programmes", p, "events")), p))
+                      [:SECTOR_LISTS["programmes"]])
+        programmes = [p for p in programmes if p in busiest]
+    timeline = link(here, TIMELINE)
     return _page(
         site, sector, (d["name"], plain_summary(d["description"])), "sector",
         name=d["name"], details=Markup(site.abbr(md_inline(d["description"]))),
-        **_referring(site, here, sector, "programmes", "events", "quotes"),
+        counts={by: len(ids) for by, ids in every.items()},
+        programmes=refs(site, here, "programmes", programmes, dated=True),
+        events=refs(site, here, "events", _latest(site, "events", every["events"], SECTOR_LISTS["events"]),
+                    dated=True),
+        quotes=refs(site, here, "quotes", _latest(site, "quotes", every["quotes"], SECTOR_LISTS["quotes"])),
+        links={"programmes": link(here, index_of("programmes")),
+               # ids are slugs (the schema's pattern): nothing in them needs escaping in an address
+               "events": Markup(f"{timeline}?sector={sector.id}&type=event"),
+               "quotes": Markup(f"{timeline}?sector={sector.id}&type=quote")},
     )
 
 

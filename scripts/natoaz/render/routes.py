@@ -62,9 +62,9 @@ def page_path(index: str, number: int) -> str:
     return index if number == 1 else index.removesuffix("index.md") + f"page-{number}.md"
 
 
-def timeline_part(year: int) -> str:
-    """The timeline's page for one year (the overview is TIMELINE)."""
-    return f"timeline/{year}.md"
+def timeline_part(year: int, number: int = 1) -> str:
+    """The timeline's page for one year, or page `number` of a year split in pages (the overview is TIMELINE)."""
+    return f"timeline/{year}.md" if number == 1 else f"timeline/{year}-page-{number}.md"
 
 
 def corrections_page(number: int) -> str:

@@ -1,10 +1,11 @@
-"""Figures about a built site: pages, size, search index and the home page's weight."""
+"""Figures about a built site: pages, size, search index, the home page's weight and the largest page of each kind."""
 
 from __future__ import annotations
 
 import gzip
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 KB = 1024
@@ -46,7 +47,69 @@ def home_weight(site: Path) -> dict[str, int]:
             "total_gzip": gzip_size(html) + css_gz + js_gz}
 
 
-def site_metrics(site: Path) -> dict[str, int | dict[str, int]]:
+# Overview pages: lists whose size must not grow with the data (issue 11: at 100x the largest page of each
+# of these kinds is at most OVERVIEW_MAX times its size at 1x). Record pages are listed for information.
+OVERVIEW_KINDS = ("home", "timeline overview", "timeline part", "programmes index", "programmes index, page ≥ 2",
+                  "people index", "people index, page ≥ 2", "quotes index", "quotes index, page ≥ 2",
+                  "sources index", "sources index, page ≥ 2", "sectors index", "sector", "corrections",
+                  "corrections, page ≥ 2", "changelog", "changelog release", "glossary", "glossary, page ≥ 2",
+                  "quotes by speaker")
+RECORD_KINDS = {"events": "event", "programmes": "programme", "people": "person", "quotes": "quote",
+                "sources": "source", "sectors": "sector"}
+_PAGED = re.compile(r"^page-\d+$")
+_YEAR_PART = re.compile(r"^\d{4}(-page-\d+)?$")
+
+
+def _section_kind(section: str, rest: list[str]) -> str:
+    """The kind of a page in a section folder (`rest`: the folders below it)."""
+    paged = bool(rest) and len(rest) == 1 and bool(_PAGED.match(rest[0]))
+    if section == "timeline":
+        return "timeline overview" if not rest else "timeline part" if _YEAR_PART.match(rest[0]) else "other"
+    if section == "data":
+        return "data page" if not rest else "other"
+    if section in ("corrections", "glossary"):
+        return section + (", page ≥ 2" if paged else "") if len(rest) <= 1 else "other"
+    if section == "changelog":
+        return "changelog" if not rest else "changelog release"
+    if section not in RECORD_KINDS:
+        return "other"
+    if not rest:
+        return f"{section} index"
+    if paged and section != "sectors":
+        return f"{section} index, page ≥ 2"
+    if section == "quotes" and rest[0] == "by-speaker":
+        return "quotes by speaker"
+    return RECORD_KINDS[section] if len(rest) == 1 else "other"
+
+
+def page_kind(rel: str) -> str:
+    """The kind of a built page from its path in site/ (`programmes/page-2/index.html` → programmes index,
+    page ≥ 2); a language folder (`az/…`) counts as its page's kind."""
+    parts = rel.split("/")
+    if len(parts) > 1 and re.fullmatch(r"[a-z]{2}", parts[0]):
+        parts = parts[1:]
+    if parts[-1] != "index.html":
+        return "other"
+    if len(parts) == 1:
+        return "home"
+    return _section_kind(parts[0], parts[1:-1])
+
+
+def largest_pages(site: Path) -> dict[str, dict[str, int | str]]:
+    """For each kind of page: the largest one's HTML size and path, and how many pages of that kind."""
+    found: dict[str, dict[str, int | str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        kind = page_kind(rel)
+        size = path.stat().st_size
+        entry = found.setdefault(kind, {"bytes": 0, "page": "", "pages": 0})
+        entry["pages"] = int(entry["pages"]) + 1
+        if size > int(entry["bytes"]):
+            entry.update(bytes=size, page=rel)
+    return dict(sorted(found.items()))
+
+
+def site_metrics(site: Path) -> dict[str, Any]:
     files = [p for p in site.rglob("*") if p.is_file()]
     index = site / SEARCH_INDEX
     raw = index.read_bytes() if index.is_file() else b""
@@ -57,4 +120,5 @@ def site_metrics(site: Path) -> dict[str, int | dict[str, int]]:
         "search_index_bytes": len(raw),
         "search_index_gzip_bytes": gzip_size(raw) if raw else 0,
         "home": home_weight(site) if (site / "index.html").is_file() else {},
+        "largest": largest_pages(site),
     }
