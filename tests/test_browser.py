@@ -446,3 +446,33 @@ def test_cite_block_copies_the_citation_with_todays_access_date(browser, mini_ur
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def split_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture dataset 16 times over (the bench generator): 2025 has 32 entries, over PART_SIZE, so it is
+    split into two pages."""
+    from natoaz.tools.bench.generator import generate
+
+    _need_chromium()
+    root = tmp_path_factory.mktemp("browser-split")
+    generate(root / "data", 16, MINI, today=datetime.date(2026, 11, 27))
+    assert build_site(root / "site", data_dir=root / "data") == 0
+    yield from _serve(root / "site")
+
+
+def test_old_addresses_of_an_entry_on_a_later_page_of_its_year_land_on_it(browser, split_url: str) -> None:
+    page = Watched(browser, split_url).page
+    page.goto(split_url + "timeline/2025-page-2/")
+    entry = page.locator(".natoaz-entry h3[id]").last.get_attribute("id")
+    assert page.locator("nav.natoaz-pages a[data-natoaz-page]").count() == 2
+    for old in (f"timeline/#{entry}", f"timeline/2025/#{entry}"):  # before the split into years, then into pages
+        page.goto(split_url + old)
+        page.wait_for_url(f"**/timeline/2025-page-2/#{entry}")
+        assert page.locator(f"[id='{entry}']").is_visible()
+    # the form is shown from the first paint: revealing it later would shift the page
+    shifts = page.evaluate("""() => new Promise(done => new PerformanceObserver((list) => done(
+        list.getEntries().reduce((sum, e) => sum + e.value, 0))).observe({type: "layout-shift", buffered: true})
+        || setTimeout(() => done(0), 500))""")
+    assert page.locator("form.natoaz-filter").is_visible()
+    assert shifts == 0

@@ -1,4 +1,9 @@
-"""`make lighthouse`: Lighthouse scores of the built site, served on loopback (a benchmark, not a test)."""
+"""`make lighthouse`: Lighthouse scores of the built site, served on loopback (a benchmark, not a test).
+
+One page of each kind (home, timeline overview, a timeline part, an event, a programme, a person, the quotes
+and sources indexes, the data page): the largest page of its kind, as the benchmark names kinds. Each page is
+audited RUNS times and the median of each score is reported (a busy machine moves performance by points).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import http.server
 import io
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -16,12 +22,16 @@ import threading
 from pathlib import Path
 
 from ..paths import ROOT
+from .bench.site_metrics import largest_pages
 
 TOOL = ROOT / "tools" / "lighthouse"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+KINDS = ("home", "timeline overview", "timeline part", "event", "programme", "person", "quotes index",
+         "sources index", "data page")
+RUNS = 3
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -65,29 +75,61 @@ def audit(url: str, preset: str) -> dict[str, int]:
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     scores["bytes"] = sum(item.get("transferSize", 0) for item in
                           data["audits"]["network-requests"]["details"]["items"])
+    scores["failed"] = sorted(a["id"] for c in CATEGORIES for a in data["categories"][c]["auditRefs"]
+                              if a.get("weight") and (data["audits"][a["id"]].get("score") is not None)
+                              and data["audits"][a["id"]]["score"] < 1 and c != "performance")
+    metrics = data["audits"]
+    scores["lcp_ms"] = round(metrics["largest-contentful-paint"]["numericValue"])
+    scores["tbt_ms"] = round(metrics["total-blocking-time"]["numericValue"])
     return scores
 
 
+def median_audit(url: str, preset: str, runs: int) -> dict:
+    """Each score, the page weight and the timings as the median of `runs` audits."""
+    found = [audit(url, preset) for _ in range(runs)]
+    out: dict = {key: statistics.median(r[key] for r in found) for key in (*CATEGORIES, "bytes", "lcp_ms", "tbt_ms")}
+    out["runs"] = {c: [r[c] for r in found] for c in CATEGORIES}
+    out["failed"] = sorted({a for r in found for a in r["failed"]})
+    return out
+
+
+def pages_of_each_kind(site: Path) -> dict[str, str]:
+    """{kind: URL path} for the largest page of each kind in KINDS (kinds the site lacks are left out)."""
+    found = largest_pages(site)
+    return {kind: str(found[kind]["page"]).removesuffix("index.html") for kind in KINDS if kind in found}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
-    parser.add_argument("--pages", default=",timeline/", help="comma-separated paths (default: home and timeline)")
+    parser.add_argument("--pages", default="", help="comma-separated paths (default: one page of each kind)")
     parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"audits per page, median reported (default {RUNS})")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args(argv)
-    server, base = _serve(Path(args.site_dir))
+    site = Path(args.site_dir)
+    pages = {p or "/": p for p in args.pages.split(",")} if args.pages else pages_of_each_kind(site)
+    server, base = _serve(site)
     failed = False
+    results = {}
     try:
-        print(f"{'page':<14} " + " ".join(f"{c:>14}" for c in CATEGORIES) + f" {'page weight':>12}")
-        for path in args.pages.split(","):
-            scores = audit(base + path, args.preset)
+        print(f"median of {args.runs} run(s), {args.preset}; load average {os.getloadavg()[0]:.1f} at the start")
+        print(f"{'page kind':<18} " + " ".join(f"{c:>14}" for c in CATEGORIES) + f" {'weight':>9} {'LCP':>7}  page")
+        for kind, path in pages.items():
+            scores = median_audit(base + path, args.preset, max(1, args.runs))
+            results[kind] = {"page": path, **scores}
             misses = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
             failed |= bool(misses)
-            row = " ".join(f"{scores[c]:>14}" for c in CATEGORIES)
-            note = f"  below target: {misses}" if misses else ""
-            print(f"{'/' + path:<14} {row} {scores['bytes'] / 1024:>9.0f} KB{note}")
+            row = " ".join(f"{scores[c]:>14g}" for c in CATEGORIES)
+            note = f"  below target: {misses} {scores['failed'] or ''}" if misses else ""
+            weight = f"{scores['bytes'] / 1024:>6.0f} KB {scores['lcp_ms'] / 1000:>5.1f} s"
+            print(f"{kind:<18} {row} {weight}  /{path}{note}", flush=True)
     finally:
         server.shutdown()
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     print("targets: " + ", ".join(f"{c} >= {t}" for c, t in TARGETS.items()))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 1 if failed else 0
 
 
