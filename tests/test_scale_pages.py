@@ -89,7 +89,9 @@ def test_year_links_carry_only_the_programmes_the_filter_lists(monkeypatch: pyte
     ("sectors/index.html", "sectors index"), ("sectors/demining/index.html", "sector"),
     ("data/index.html", "data page"),
     ("corrections/page-3/index.html", "corrections, page ≥ 2"), ("changelog/1.2.0/index.html", "changelog release"),
-    ("az/people/index.html", "people index"), ("about/index.html", "other"), ("404.html", "other"),
+    ("glossary/index.html", "glossary index"), ("glossary/page-2/index.html", "glossary index, page ≥ 2"),
+    ("glossary/ipap/index.html", "glossary term"), ("az/people/index.html", "people index"),
+    ("about/index.html", "other"), ("404.html", "other"),
 ])
 def test_bench_names_the_kind_of_each_page(path: str, kind: str) -> None:
     assert page_kind(path) == kind

@@ -52,10 +52,10 @@ def home_weight(site: Path) -> dict[str, int]:
 OVERVIEW_KINDS = ("home", "timeline overview", "timeline part", "programmes index", "programmes index, page ≥ 2",
                   "people index", "people index, page ≥ 2", "quotes index", "quotes index, page ≥ 2",
                   "sources index", "sources index, page ≥ 2", "sectors index", "sector", "corrections",
-                  "corrections, page ≥ 2", "changelog", "changelog release", "glossary", "glossary, page ≥ 2",
-                  "quotes by speaker")
+                  "corrections, page ≥ 2", "changelog", "changelog release", "glossary index",
+                  "glossary index, page ≥ 2", "quotes by speaker")
 RECORD_KINDS = {"events": "event", "programmes": "programme", "people": "person", "quotes": "quote",
-                "sources": "source", "sectors": "sector"}
+                "sources": "source", "sectors": "sector", "glossary": "glossary term"}
 _PAGED = re.compile(r"^page-\d+$")
 _YEAR_PART = re.compile(r"^\d{4}(-page-\d+)?$")
 
@@ -67,7 +67,7 @@ def _section_kind(section: str, rest: list[str]) -> str:
         return "timeline overview" if not rest else "timeline part" if _YEAR_PART.match(rest[0]) else "other"
     if section == "data":
         return "data page" if not rest else "other"
-    if section in ("corrections", "glossary"):
+    if section == "corrections":
         return section + (", page ≥ 2" if paged else "") if len(rest) <= 1 else "other"
     if section == "changelog":
         return "changelog" if not rest else "changelog release"
