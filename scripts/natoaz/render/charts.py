@@ -14,7 +14,6 @@ from ..model.dates import PartialDate, parse_date
 from ..model.schema import enum, labels
 from .model import Site, date_of
 from .templates import render
-from .text import plural
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11); segments are also separated by white gaps.
 SECTOR_COLOURS = ("#1f4e9c", "#b3261e", "#1b7a3d", "#9a5b00", "#6a3d9a", "#00707a", "#a0146b", "#5b6300",
@@ -41,9 +40,9 @@ def _label_every(band: float, minimum: float = 34) -> int:
     return next((k for k in (1, 2, 5, 10, 20, 50) if band * k >= minimum), 100)
 
 
-def _legend(items: list[tuple[str, str, str]]) -> list[dict[str, str]]:
-    """(colour, label, marker) items for the legend in the caption."""
-    return [{"colour": colour, "label": label, "marker": marker} for colour, label, marker in items]
+def _legend(items: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """(colour, label) items for the legend in the caption."""
+    return [{"colour": colour, "label": label} for colour, label in items]
 
 
 def sector_colours(site: Site) -> dict[str, str]:
@@ -76,10 +75,6 @@ def events_chart(site: Site, chart_id: str) -> str:
     plot_w, plot_h = WIDTH - left - right, height - up - bottom
     band = plot_w / len(years)
     scale = plot_h / top
-    title = f"Events per year, {years[0]}–{years[-1]}"
-    desc = (f"Stacked bar chart of {plural(len(site.events), 'event')}, one bar per year from {years[0]} to "
-            f"{years[-1]}, each bar split by the event's first sector. The busiest year was {busiest} with "
-            f"{plural(totals[busiest], 'event')}. The table after the chart gives the same numbers.")
     ticks = [{"y": _n(up + plot_h - tick * scale), "label_y": _n(up + plot_h - tick * scale + 4), "value": tick,
               "stroke": "1" if tick == 0 else "0.5"} for tick in range(0, top + 1, step)]
     every = _label_every(band)
@@ -91,18 +86,19 @@ def events_chart(site: Site, chart_id: str) -> str:
             y -= value * scale
             bars.append({"x": _n(left + i * band + band * 0.1), "y": _n(y), "width": _n(band * 0.8),
                          "height": _n(value * scale), "colour": colours.get(sector, "#3b4a5a"), "value": value,
-                         "name": site.label("sectors", sector) if sector else "no sector", "sector": sector})
+                         "name": site.label("sectors", sector) if sector else "", "sector": sector})
         label_x = _n(left + (i + 0.5) * band) if year % every == 0 or len(years) <= 12 else ""
         bars_of_year.append({"year": year, "bars": bars, "label_x": label_x})
     used = [s for s in order if any(c.get(s) for c in counts.values())]
-    figure = render("events_chart.html.j2", id=chart_id, width=WIDTH, height=height, title=title, desc=desc,
-                    ticks=ticks, left=left, right=WIDTH - right, tick_x=left - 6, years=bars_of_year,
-                    year_label_y=height - 6, caption="Events per year, coloured by first sector: ",
-                    legend=_legend([(colours[s], site.label("sectors", s), "rect") for s in used]))
+    words = {"first": years[0], "last": years[-1]}  # the templates hold the words around these figures
+    figure = render("events_chart.html.j2", id=chart_id, width=WIDTH, height=height, events=len(site.events),
+                    busiest=busiest, busiest_count=totals[busiest], ticks=ticks, left=left, right=WIDTH - right,
+                    tick_x=left - 6, years=bars_of_year, year_label_y=height - 6,
+                    legend=_legend([(colours[s], site.label("sectors", s)) for s in used]), **words)
     rows = [{"year": year, "total": totals[year],
              "parts": [{"label": site.label("sectors", s), "count": counts[year][s]} for s in order
                        if counts[year].get(s)]} for year in years if totals[year]]
-    return figure + "\n\n" + render("chart_table.md.j2", summary=f"{title} as a table", rows=rows) + "\n"
+    return figure + "\n\n" + render("chart_table.md.j2", rows=rows, **words) + "\n"
 
 
 def _year_fraction(day: date) -> float:
@@ -149,11 +145,6 @@ def participation_chart(site: Site, chart_id: str, programmes: list | None = Non
     def x_of(value: float) -> float:
         return label_w + (value - first) * per_year
 
-    ongoing = sum(1 for r in rows if r[3] is None)
-    title = "Azerbaijan's participation in programmes, mechanisms and operations"
-    desc = (f"Timeline chart with one bar per programme, mechanism or operation ({len(rows)} in all), from the start "
-            f"of Azerbaijan's participation to its end; {ongoing} continue as of {release.human()} and end in an "
-            f"arrow. The first began in {first}. The table after the chart lists the same spans.")
     every = _label_every(per_year)
     years = [{"year": year, "x": _n(x_of(year))} for year in range(first, last + 1) if not year % every]
     bars = []
@@ -165,13 +156,12 @@ def participation_chart(site: Site, chart_id: str, programmes: list | None = Non
         width = max(x1 - x0, 3)
         tip = x0 + width
         bars.append({"label_y": y + 15, "short": _short_label(programme.data, label), "x": _n(x0), "y": y + 4,
-                     "width": _n(width), "colour": colour, "label": label,
-                     "period": f"{start.human()} – {end.human() if end else 'continuing'}",
+                     "width": _n(width), "colour": colour, "label": label, "start": start.human(),
+                     "end": end.human() if end else "",
                      "arrow": "" if end else f"M{_n(tip)} {y + 2} L{_n(tip + 9)} {y + 11} L{_n(tip)} {y + 20} Z"})
     kinds = [k for k in KIND_COLOURS if any(r[2].data.get("kind") == k for r in rows)]
-    legend = _legend([(KIND_COLOURS[k], labels("programmes", "kind")[k], "rect") for k in kinds]
-                     + [("#3b4a5a", "arrow: participation continues", "arrow")])
-    return render("participation_chart.html.j2", id=chart_id, width=WIDTH, height=height, title=title, desc=desc,
+    legend = _legend([(KIND_COLOURS[k], labels("programmes", "kind")[k]) for k in kinds])
+    return render("participation_chart.html.j2", id=chart_id, width=WIDTH, height=height,
+                  ongoing=sum(1 for r in rows if r[3] is None), release=release.human(), first=first,
                   years=years, top=up, bottom=height - bottom, year_label_y=height - 8, rows=bars,
-                  label_x=label_w - 8, axis_x=label_w, caption="Azerbaijan's participation by kind: ",
-                  legend=legend) + "\n"
+                  label_x=label_w - 8, axis_x=label_w, legend=legend, arrow_colour="#3b4a5a") + "\n"
