@@ -10,7 +10,7 @@ from . import jsonld
 from .cite import bibtex
 from .escape import bibtex_text
 from .feed import MAX_ENTRIES
-from .model import Site, date_of, release_label
+from .model import Site, date_of
 from .options import LICENCE, LICENCE_URL
 from .routes import (
     CHANGELOG,
@@ -112,10 +112,9 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     def dataset_jsonld(description: Markup) -> str:
         return jsonld.dataset(site, description.unescape(), downloads, DATA)
 
-    # Addresses from mkdocs.yml (the project's own, checked by SiteOptions) go into code blocks and an
-    # autolink as they are.
-    plain = (f"{options.site_author}. {options.site_name}: dataset, {release_label(site)}. "
-             f"{LICENCE}. {options.url(DATA)} (accessed {site.release.human()}).")
+    # Names and addresses from mkdocs.yml (the project's own, checked by SiteOptions) go into code blocks
+    # and an autolink as they are.
+    cite = {"author": Markup(options.site_author), "name": Markup(options.site_name), "url": Markup(options.url(DATA))}
     return render(
         "data.md.j2", dataset_jsonld=dataset_jsonld, total=sum(counts.values()),
         span=f"{min(years)}–{max(years)}" if years else "–", licence=LICENCE, licence_url=LICENCE_URL,
@@ -130,4 +129,4 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
                "reference": link(here, REFERENCE)},
         examples={"sqlite": Markup(SQLITE_EXAMPLE), "pandas": Markup(PANDAS_EXAMPLE.format(base=base)),
                   "frictionless": Markup(FRICTIONLESS_EXAMPLE.format(base=base))},
-        repository=Markup(options.repository), plain=Markup(plain), bibtex=Markup(_bibtex(site))) + "\n"
+        repository=Markup(options.repository), cite=cite, bibtex=Markup(_bibtex(site))) + "\n"
