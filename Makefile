@@ -31,12 +31,15 @@ $(STAMP): requirements.lock
 
 ## serve: build and serve the site at http://$(ADDR); an edit under data/ reloads the open page in ~1 s
 ## (--dirty: only pages whose Markdown changed are rebuilt; not strict: `make build` and `make test` are)
+## EDITION=az serves the Azerbaijani edition instead, at http://$(ADDR)/az/ (one edition per server)
+EDITION ?= en
+SERVE_CONFIG = $(if $(filter-out en,$(EDITION)),$$($(PY) -c 'import sys; from natoaz.build import serve_settings; print(serve_settings(sys.argv[1]))' $(EDITION)),mkdocs.yml)
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve --livereload --dirty --no-strict --dev-addr $(ADDR)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve -f $(SERVE_CONFIG) --livereload --dirty --no-strict --dev-addr $(ADDR)
 
 ## serve-full: like serve, but every edit rebuilds the whole site with the strict checks (~4 s)
 serve-full: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve --livereload --dev-addr $(ADDR)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve -f $(SERVE_CONFIG) --livereload --dev-addr $(ADDR)
 
 ## build: validate the data, then build site/ atomically (a failed build leaves site/ as it was)
 build: $(STAMP)

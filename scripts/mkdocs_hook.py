@@ -23,9 +23,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from natoaz import editions
 from natoaz.build import source_date_epoch
+from natoaz.check.translations import GAP
 from natoaz.check.validate import load_valid
 from natoaz.csp import add_csp
+from natoaz.model.languages import BASE
 from natoaz.problems import DataError, Problem
 from natoaz.render import SiteOptions, abbreviation_definitions, page_origins, release_date, render_site
 from natoaz.render.banner import problems_banner
@@ -51,6 +54,9 @@ class HookState:
     banner_key: tuple[str, ...] = ()
     index_generation: int = 0  # `serve`: the newest build whose search index is wanted
     abbreviations: str = ""  # the glossary as `abbr` definitions, appended to hand-written pages
+    language: str = BASE  # the edition being built: `theme.language` of the config
+    root_url: str = ""  # the English edition's address
+    untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
 
 
 _state = HookState()
@@ -59,6 +65,29 @@ _state = HookState()
 def on_startup(command: str, dirty: bool) -> None:
     _state.command = command
     _state.dirty = dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The edition comes from `theme.language`: another language's edition lives under /<code>/ of the
+    English site, with its nav titles from its label table and a switcher to the same page elsewhere."""
+    language = config.theme["language"]
+    try:
+        labels = editions.load_labels(language)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    _state.language = language
+    _state.root_url = editions.root_url(config.site_url or "", BASE)
+    if language != BASE:
+        config.site_url = _state.root_url + editions.prefix(language)
+        config.nav = editions.translate_nav(config.nav, labels)
+        config.site_name = labels(config.site_name)
+        config.site_description = labels(" ".join((config.site_description or "").split()))
+    config.extra["natoaz_locale"] = labels.locale
+    if len(editions.editions()) > 1:
+        # true, not a list: Material then includes partials/alternate.html (ours: the same page in the
+        # other languages) without writing its own <link rel=alternate> to each edition's home
+        config.extra["alternate"] = True
+    return config
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -88,7 +117,7 @@ def _generate(config: MkDocsConfig) -> Generated:
             return _state.last_good
         print(exc, file=sys.stderr, flush=True)  # the report exactly as `make check-data` prints it
         raise PluginError("The data has errors (listed above); nothing was built.") from None
-    _state.problems = warnings
+    _state.problems = [w for w in warnings if GAP not in w.extra]  # the banner: not the translation gaps
     if warnings:
         log.info("data: %d warning(s); `make check-data` lists them", len(warnings))
     _state.release = release_date(dataset)
@@ -100,12 +129,39 @@ def _generate(config: MkDocsConfig) -> Generated:
     return _state.last_good
 
 
+def _hand_written(files: Files, config: MkDocsConfig) -> list[File]:
+    """docs/<code>/ holds the <code> edition's own pages: out of every other edition; in its own, at the
+    root in place of the English page. English pages left without one are marked untranslated."""
+    own: dict[str, File] = {}
+    for file in list(files):
+        folder = editions.language_folder(file.src_uri)
+        if not folder:
+            continue
+        files.remove(file)
+        if folder == _state.language:
+            rel = file.src_uri[len(folder) + 1:]
+            own[rel] = File(rel, src_dir=str(Path(config.docs_dir) / folder), dest_dir=config.site_dir,
+                            use_directory_urls=config.use_directory_urls)
+    _state.untranslated = set()
+    if _state.language == BASE:
+        return []
+    for file in list(files):
+        if file.src_uri in own:
+            files.remove(file)
+        elif file.is_documentation_page():
+            _state.untranslated.add(file.src_uri)
+    for file in own.values():
+        files.append(file)
+    return list(own.values())
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    own = _hand_written(files, config)
     pages, origins = _generate(config)
     key = tuple(map(str, _state.problems)) if _state.command == "serve" else ()
     banner_changed, _state.banner_key = key != _state.banner_key, key
     for file in files:
-        file.edit_uri = f"docs/{file.src_uri}"
+        file.edit_uri = f"docs/{_state.language}/{file.src_uri}" if file in own else f"docs/{file.src_uri}"
         if _state.dirty and banner_changed:  # the banner appears or changes: rebuild every page
             file.is_modified = lambda: True  # type: ignore[method-assign]
     for rel, content in pages.items():
@@ -123,6 +179,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """The same page in each edition, for the language switcher and the hreflang links."""
+    context["natoaz_alternates"] = editions.alternates(page.url, _state.language, _state.root_url)
+    return context
+
+
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     if _state.release:
         page.update_date = _state.release  # sitemap dates from the data, not the clock
@@ -131,7 +193,10 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages: the glossary's abbreviation definitions appended (Python-Markdown's `abbr`
-    marks every term with its expansion); generated pages carry their `<abbr>` markup from the core."""
+    marks every term with its expansion); generated pages carry their `<abbr>` markup from the core.
+    In another language's edition, an English page without a translation is marked as English."""
+    if page.file.src_uri in _state.untranslated:
+        markdown = editions.untranslated_page(markdown, editions.load_labels(_state.language))
     return markdown if page.file.generated_by else markdown + _state.abbreviations
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from .atomic import ignore_sigint, output_lock, signals_interrupt, swap, sweep, temp_prefix
 from .check.validate import load_valid
+from .model.languages import BASE, declared
 from .paths import DATA_DIR, DOCS_DIR, ROOT
 from .render import abbreviation_definitions, render_site
 from .render.options import options_from_mkdocs_yml
@@ -50,14 +53,60 @@ def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_D
     return len(files)
 
 
-def _with_data_dir(config: Path, data_dir: Path) -> Path:
-    """A configuration beside `config` that inherits it and names the data folder for the hook
-    (`extra.natoaz.data_dir`): the folder is passed explicitly, not through the environment."""
+def edition_settings(config: Path, data_dir: Path | None, language: str = BASE) -> str:
+    """A configuration that inherits `config`, names the data folder for the hook (`extra.natoaz.data_dir`:
+    passed explicitly, not through the environment) and, for another language, the theme's language:
+    the hook makes that the edition under /<language>/ (natoaz/editions.py)."""
+    text = f"INHERIT: {json.dumps(config.name)}\n"  # JSON strings are YAML strings
+    if language != BASE:
+        text += f"theme:\n  language: {json.dumps(language)}\n"
+    if data_dir is not None:
+        text += f"extra:\n  natoaz:\n    data_dir: {json.dumps(str(data_dir.resolve()))}\n"
+    return text
+
+
+def _with_data_dir(config: Path, data_dir: Path, language: str = BASE) -> Path:
     handle, name = tempfile.mkstemp(prefix=".mkdocs-build-", suffix=".yml", dir=config.parent)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
-        folder = json.dumps(str(data_dir.resolve()))  # JSON strings are YAML strings
-        out.write(f"INHERIT: {json.dumps(config.name)}\nextra:\n  natoaz:\n    data_dir: {folder}\n")
+        out.write(edition_settings(config, data_dir, language))
     return Path(name)
+
+
+def serve_settings(language: str, config: Path = ROOT / "mkdocs.yml") -> Path:
+    """`make serve EDITION=az`: the edition's configuration, written beside mkdocs.yml (git-ignored)."""
+    if language not in declared():
+        raise ValueError(f"no edition `{language}`: the languages with a label table in i18n/ are "
+                         f"{', '.join(declared())}")
+    path = config.parent / f".mkdocs-edition-{language}.yml"
+    path.write_text(edition_settings(config, None, language), encoding="utf-8")
+    return path
+
+
+_URL_ENTRY = re.compile(r"<url>.*?</url>", re.DOTALL)
+
+
+def merge_sitemaps(site: Path, languages: tuple[str, ...]) -> None:
+    """One sitemap for every edition: the other editions' entries join the English sitemap.xml (and its
+    .gz copy); their own sitemaps go."""
+    main = site / "sitemap.xml"
+    if not main.is_file():
+        return
+    text = main.read_text(encoding="utf-8")
+    entries = []
+    for language in languages:
+        own = site / language / "sitemap.xml"
+        if own.is_file():
+            entries += _URL_ENTRY.findall(own.read_text(encoding="utf-8"))
+            own.unlink()
+        (site / language / "sitemap.xml.gz").unlink(missing_ok=True)
+    if entries:
+        text = text.replace("</urlset>", "".join(f"    {e}\n" for e in entries) + "</urlset>", 1)
+        main.write_text(text, encoding="utf-8")
+        packed_path = site / "sitemap.xml.gz"
+        # the time MkDocs wrote into the gzip header (the data's release date), not the clock
+        mtime = int.from_bytes(packed_path.read_bytes()[4:8], "little") if packed_path.is_file() else 0
+        with gzip.GzipFile(packed_path, "wb", mtime=mtime) as packed:
+            packed.write(text.encode("utf-8"))
 
 
 def source_date_epoch(day: str) -> str:
@@ -84,21 +133,26 @@ def build_site(site_dir: Path = ROOT / "site", config: Path = ROOT / "mkdocs.yml
     with output_lock(site_dir), signals_interrupt():
         sweep(site_dir)
         temp = Path(tempfile.mkdtemp(prefix=temp_prefix(site_dir), dir=site_dir.parent))
-        settings = _with_data_dir(config, data_dir)
+        languages = declared()
+        settings = {language: _with_data_dir(config, data_dir, language) for language in languages}
         try:
-            command = [sys.executable, "-m", engine, "build", "--strict", "--clean", "-f", str(settings),
-                       "-d", str(temp), *extra_args]
-            result = subprocess.run(command, cwd=config.parent, preexec_fn=ignore_sigint)
-            if result.returncode != 0:
-                return result.returncode
+            for language in languages:  # English first: each other edition goes into its folder
+                out = temp if language == BASE else temp / language
+                command = [sys.executable, "-m", engine, "build", "--strict", "--clean", "-f",
+                           str(settings[language]), "-d", str(out), *extra_args]
+                result = subprocess.run(command, cwd=config.parent, preexec_fn=ignore_sigint)
+                if result.returncode != 0:
+                    return result.returncode
+            merge_sitemaps(temp, languages[1:])
             swap(temp, site_dir)
         finally:
             shutil.rmtree(temp, ignore_errors=True)
-            settings.unlink(missing_ok=True)
+            for path in settings.values():
+                path.unlink(missing_ok=True)
     return 0
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "schemas", "scripts", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "schemas", "scripts", "overrides", "i18n")
 
 
 def copy_project(target: Path, data_dir: Path) -> Path:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _MONTHS = [calendar.month_name[m] for m in range(13)]
+# The month names `human()` writes: English, or the edition's own (its label table's `months`),
+# set by render/i18n.py while that edition is rendered.
+MONTH_NAMES: ContextVar[tuple[str, ...]] = ContextVar("month_names", default=tuple(_MONTHS))
 
 
 class DateError(ValueError):
@@ -45,11 +49,12 @@ class PartialDate:
         return "-".join(parts)
 
     def human(self) -> str:
-        """`4 May 1994`, `May 1994` or `1994`."""
+        """`4 May 1994`, `May 1994` or `1994` (in Azerbaijani `4 may 1994`, `may 1994`, `1994`)."""
+        months = MONTH_NAMES.get()
         if self.day:
-            return f"{self.day} {_MONTHS[self.month]} {self.year}"
+            return f"{self.day} {months[self.month]} {self.year}"
         if self.month:
-            return f"{_MONTHS[self.month]} {self.year}"
+            return f"{months[self.month]} {self.year}"
         return str(self.year)
 
     def __str__(self) -> str:

@@ -20,6 +20,8 @@ class Record:
     file: str  # path relative to the project root, e.g. data/events/1994.yaml
     positions: dict[tuple, tuple[int, int]]
     key_positions: dict[tuple, tuple[int, int]]
+    # In an edition in another language (render/localize.py): the fields still shown in English
+    untranslated: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:

@@ -14,7 +14,9 @@ from .datapage import data_page
 from .downloads import downloads
 from .feed import atom_feed
 from .glossary import abbreviation_terms, glossary_pages, term_page
+from .i18n import edition, load_labels
 from .indexes import INDEXES, PAGED_INDEXES
+from .localize import localize
 from .model import Site
 from .options import SiteOptions
 from .records import PAGES
@@ -27,9 +29,19 @@ __all__ = ["SiteOptions", "abbreviation_definitions", "page_origins", "release_d
 
 
 def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[str, str | bytes]:
-    site = Site(dataset, options or SiteOptions())
+    """Every generated file of one edition: English, or another language's (`options.language`: its
+    words, dates and translated fields; the downloads are the same data in every edition)."""
+    options = options or SiteOptions()
+    original = Site(dataset, options)
+    data_files = downloads(original)
+    with edition(load_labels(options.language)):
+        translated = options.language != "en"
+        return _render(Site(localize(dataset, options.language), options) if translated else original, data_files)
+
+
+def _render(site: Site, data_files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     found = releases(site)
-    files: dict[str, str | bytes] = {**downloads(site), FEED: atom_feed(site, feed_entries(found)),
+    files: dict[str, str | bytes] = {**data_files, FEED: atom_feed(site, feed_entries(found)),
                                      **redirects(site), ROBOTS: robots_txt(site.options)}
     pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
     for collection, make_page in {**PAGES, "glossary": term_page}.items():

@@ -24,6 +24,7 @@ class SiteOptions:
     site_author: str = DEFAULT_AUTHOR
     directory_urls: bool = True  # MkDocs `use_directory_urls`
     repository: str = ""  # where the data and code live (mkdocs.yml `extra.repository`); empty: not shown
+    language: str = "en"  # the edition's language: the theme's (`theme.language` in the MkDocs config)
 
     def __post_init__(self) -> None:
         url = (self.site_url or "").strip()
@@ -54,7 +55,12 @@ def options_from_config(config: Mapping[str, Any], site_url: str | None = None) 
     """The settings the pages need from a MkDocs configuration (as MkDocs resolved it, or `read_config`)."""
     extra = config.get("extra")
     repository = extra.get("repository") if isinstance(extra, Mapping) else None
+    try:  # a dict from read_config, or MkDocs' Theme object
+        language = config.get("theme")["language"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        language = None
     return SiteOptions(site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
+                       language=str(language or "en"),
                        site_name=str(config.get("site_name") or ""),
                        site_author=str(config.get("site_author") or ""),
                        directory_urls=bool(config.get("use_directory_urls", True)),

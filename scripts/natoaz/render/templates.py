@@ -3,7 +3,8 @@ templates lay it out. Autoescaping is on, and every value goes through `escape.p
 
 Page templates (`*.md.j2`) hold every visible word of their page; two helpers keep it that way:
 `front_matter(title, description, **extra)` writes the page's YAML front matter with a YAML dumper (a
-`{% set %}` block's text is taken as plain text), and `plural(count, "event", "events")` picks the word."""
+`{% set %}` block's text is taken as plain text), and `plural(count, "event", "events")` picks the word.
+Every visible word goes through `t("…")`: the edition's language (render/i18n.py, i18n/<code>.yaml)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import FILTERS, template_default
+from .i18n import t
 from .text import front_matter_block
 
 FOLDER = Path(__file__).parent / "templates"
@@ -31,7 +33,7 @@ def _front_matter(title: str, description: str, **extra: Any) -> Markup:
 
 
 def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return f"{count} {t(one) if count == 1 else t(many)}"
 
 
 @cache
@@ -39,7 +41,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(FOLDER), autoescape=True, finalize=template_default,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
-    env.globals.update(front_matter=_front_matter, plural=_plural)
+    env.globals.update(front_matter=_front_matter, plural=_plural, t=t)
     return env
 
 
