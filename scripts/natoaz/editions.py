@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from .model.languages import BASE, declared
+from .render.escape import html_text
 from .render.i18n import Labels, load_labels
 
 
@@ -58,9 +59,5 @@ def language_folder(src_uri: str) -> str:
 def untranslated_page(markdown: str, labels: Labels) -> str:
     """A hand-written page not yet translated: the English text, marked as English, under a note."""
     note = labels("This page is not translated yet; it is shown in English.")
-    return (f'<p class="natoaz-untranslated">{_escape(note)}</p>\n\n<div lang="en" markdown="1">\n\n'
+    return (f'<p class="natoaz-untranslated">{html_text(note)}</p>\n\n<div lang="en" markdown="1">\n\n'
             f"{markdown}\n\n</div>\n")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
