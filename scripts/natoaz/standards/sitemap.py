@@ -15,7 +15,7 @@ from .xmlschema import parse, validate, xsd
 
 SITEMAP = "sitemap.xml"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-NOT_LISTED = {"404.html"}  # served for missing pages, not a page of its own
+NOT_LISTED = {"404.html"}  # served for missing pages (one per edition: az/404.html), not a page of its own
 _NOINDEX = re.compile(rb"<meta\s+name=[\"']robots[\"']\s+content=[\"'][^\"']*noindex", re.I)
 
 
@@ -31,7 +31,7 @@ def page_of(loc: str, site_url: str) -> str | None:
 def site_pages(site: Path) -> set[str]:
     """The pages a sitemap must list."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")
-            if not _NOINDEX.search(p.read_bytes()[:4096])} - NOT_LISTED
+            if not _NOINDEX.search(p.read_bytes()[:4096]) and p.name not in NOT_LISTED}
 
 
 def check_sitemap(data: bytes, pages: set[str], site_url: str, label: str = SITEMAP) -> tuple[list[Finding], int]:
