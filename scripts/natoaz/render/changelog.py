@@ -33,10 +33,9 @@ class ReleaseChanges:
     changes: list[Entry]
 
     @property
-    def title(self) -> str:
-        if self.release.version == UNRELEASED:
-            return "Not yet released"
-        return f"Release {self.release.version}" + ("" if self.cut else " (in preparation)")
+    def view(self) -> dict[str, object]:
+        """What templates/changelog/parts.md.j2 names a release by."""
+        return {"version": self.release.version, "cut": self.cut, "unreleased": self.release.version == UNRELEASED}
 
 
 def releases(site: Site) -> list[ReleaseChanges]:
@@ -80,8 +79,7 @@ def changelog_index(site: Site, found: list[ReleaseChanges]) -> str:
     shown = []
     for item in reversed(found):
         r = item.release
-        shown.append({"title": item.title, "anchor": anchor(r.version), "unreleased": r.version == UNRELEASED,
-                      "cut": item.cut, "date": parse_date(r.date).human(), "level": r.level,
+        shown.append({**item.view, "anchor": anchor(r.version), "date": parse_date(r.date).human(), "level": r.level,
                       "reasons": r.reasons[:8], "more": max(0, len(r.reasons) - 8), "counts": _counts(item.changes),
                       "href": link(here, release_page(r.version))})
     return render("changelog/index.md.j2", releases=shown, cite=link(here, DATA, "cite"))
@@ -97,7 +95,7 @@ def release_pages(site: Site, item: ReleaseChanges) -> dict[str, str]:
                     "corrected": e.is_update, "record": ref(site, here, e.collection, e.record_id)} for e in chunk]
         others = [{"number": n, "href": link(here, release_page(version, n)) if n != number else None}
                   for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
-        pages[here] = render("changelog/release.md.j2", title=item.title, number=number, entries=entries,
+        pages[here] = render("changelog/release.md.j2", release=item.view, number=number, entries=entries,
                              counts=_counts(item.changes), index=link(here, PAGE), pages=others)
     return pages
 
