@@ -50,7 +50,8 @@ def test_mark_page_indexes_the_article_with_its_folded_words_and_without_link_li
     marked = mark_page(PAGE, boost=3)
     opening = re.search(r"<article[^>]*>", marked).group(0)
     assert "data-pagefind-body" in opening and 'data-pagefind-weight="3"' in opening
-    assert 'data-pagefind-meta="fold:melange mudafie"' in opening  # not "elaqe": its section is ignored
+    assert 'data-pagefind-meta="foldlead:melange mudafie"' in opening  # not "elaqe": its section is ignored
+    assert 'data-pagefind-meta="fold:melange mudafie"' in mark_page(PAGE)
     assert '<h1 data-pagefind-weight="10" data-pagefind-meta="lead" id="t">' in marked
     assert '<div data-pagefind-ignore><h2 data-search-exclude id="events">' in marked
     assert "kept" in indexed_text(marked) and "Əlaqə" not in indexed_text(marked)

@@ -57,8 +57,9 @@
         return pagefind.options({
           baseUrl: site.pathname,
           excerptLength: 24,
-          // `lead`: the h1 of programme, person and sector pages and of the timeline's year parts
-          ranking: { metaWeights: { lead: 10 } }
+          // `lead`: the h1 of programme, person and sector pages and of the timeline's year parts;
+          // `foldlead`: the folded words of those pages (natoaz/search/markup.py)
+          ranking: { metaWeights: { lead: 10, foldlead: 5 } }
         }).then(function () {
           return pagefind;
         });

@@ -11,9 +11,9 @@
   `<div data-pagefind-ignore>`: their targets are indexed themselves;
 - the headings' permalink signs (¶) are ignored, so that titles in the results read as written;
 - `data-pagefind-meta="fold:…"`: the folded form (natoaz/model/fold.py) of each word of the page that
-  folding changes, so that `melange` finds mélange and `Mudafie` finds Müdafiə (the query is folded
-  with the same table in the browser). Metadata is searched but never shown: excerpts keep the text
-  as written.
+  folding changes (`foldlead` on boosted pages), so that `melange` finds mélange and `Mudafie` finds
+  Müdafiə (the query is folded with the same table in the browser). Metadata is searched but never
+  shown: excerpts keep the text as written.
 """
 
 from __future__ import annotations
@@ -89,6 +89,8 @@ def mark_page(page: str, exclude: bool = False, boost: float = 0, title_only: bo
     variants = folded_variants(indexed_text(body))
     if variants:
         # Folded words are \w+ runs (no comma, quote or angle bracket), escaped all the same.
-        attrs.append(f'data-pagefind-meta="fold:{attr(" ".join(variants))}"')
+        # On a boosted page they weigh as its other words do (metadata `foldlead`, weighted in search.js).
+        key = "foldlead" if boost > 1 else "fold"
+        attrs.append(f'data-pagefind-meta="{key}:{attr(" ".join(variants))}"')
     tag = opening.group(0)[:-1] + " " + " ".join(attrs) + ">"
     return page[: opening.start()] + tag + body + page[end:]
