@@ -231,7 +231,7 @@ def test_cite_block_shows_the_permalink(on_mini: Watched, mini_url: str) -> None
 
 
 PAGES = ["", "timeline/", "timeline/2005/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/",
-         "404.html"]
+         "glossary/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -298,8 +298,10 @@ def test_search_timeline_filter_and_palette_work_under_the_csp(watched: Watched,
 # Design: both colour schemes, mobile width, print; screenshots of the key pages for review.
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "build/screenshots"))
 KEY_PAGES = {"home": "", "timeline": "timeline/", "event": "events/1994-05-04-pfp-framework-document-signed/",
-             "programme": "programmes/deep/", "person": "people/alexander-vinnikov/", "quotes": "quotes/"}
-WIDTHS = {"desktop": (1366, 900), "mobile": (360, 780)}
+             "programme": "programmes/deep/", "person": "people/alexander-vinnikov/", "quotes": "quotes/",
+             "glossary": "glossary/"}
+WIDTHS = {"desktop": (1366, 900), "mobile": (390, 844)}  # screenshots
+NARROW = (360, 780)  # no page scrolls sideways at this width
 
 
 def _open(browser, url: str, width: tuple[int, int], scheme: str = "light", media: str = "screen"):
@@ -338,17 +340,18 @@ def test_the_palette_toggle_switches_scheme_and_chart_colours(browser, site_url:
 
 @pytest.mark.parametrize("name", sorted(KEY_PAGES))
 def test_key_pages_fit_a_360px_screen_and_are_saved_as_screenshots(browser, site_url: str, name: str) -> None:
-    """No page scrolls sideways at 360 px; screenshots at desktop and mobile width, light and dark
-    (CI keeps SCREENSHOT_DIR as the `screenshots` artifact)."""
+    """No page scrolls sideways at 360 (or 390) px; screenshots at desktop (1366 px) and mobile (390 px) width,
+    light and dark (CI keeps SCREENSHOT_DIR as the `screenshots` artifact)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for label, size in WIDTHS.items():
-        for scheme in ("light", "dark"):
+    for label, size in {**WIDTHS, "narrow": NARROW}.items():
+        for scheme in ("light", "dark") if label != "narrow" else ("light",):
             context, page = _open(browser, site_url + KEY_PAGES[name], size, scheme=scheme)
             try:
-                if label == "mobile":
+                if label != "desktop":
                     width = page.evaluate("document.documentElement.scrollWidth")
                     assert width <= size[0], f"{name} scrolls sideways at {size[0]} px ({width} px wide)"
-                page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}-{scheme}.png"))
+                if label != "narrow":
+                    page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}-{scheme}.png"))
             finally:
                 context.close()
 
@@ -476,3 +479,83 @@ def test_old_addresses_of_an_entry_on_a_later_page_of_its_year_land_on_it(browse
         || setTimeout(() => done(0), 500))""")
     assert page.locator("form.natoaz-filter").is_visible()
     assert shifts == 0
+
+
+def test_the_timeline_filter_is_three_tab_presses_from_the_top(browser, site_url: str) -> None:
+    """Tab 1: the theme's "Skip to content"; Tab 2: "Skip to the timeline filter" (Enter); Tab 3: the first field."""
+    for path in ("timeline/", "timeline/2005/"):
+        context, page = _open(browser, site_url + path, WIDTHS["desktop"])
+        try:
+            presses = 0
+            while presses < 10:
+                page.keyboard.press("Tab")
+                presses += 1
+                focused = page.evaluate("document.activeElement.textContent.trim()")
+                if focused == "Skip to the timeline filter":
+                    assert page.locator("a.md-skip", has_text="timeline filter").is_visible()
+                    page.keyboard.press("Enter")
+                    break
+            page.keyboard.press("Tab")
+            presses += 1
+            assert page.evaluate("document.activeElement.id") == "natoaz-filter-sector", path
+            assert presses <= 3, f"{path}: {presses} Tab presses to the filter"
+            page.keyboard.press("ArrowDown")  # the choice works from the keyboard
+            assert page.evaluate("new URL(location).searchParams.get('sector')"), path
+        finally:
+            context.close()
+
+
+# WCAG 2.5.8 (target size, minimum): every link, button and form field at least 24 × 24 CSS px, or spaced so that
+# a 24 px circle on it touches no other target (and no other small target's circle), or a link inside a sentence.
+TARGETS_JS = """() => {
+  const seen = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== 'hidden'
+      && !el.closest('[hidden], .md-skip'); };
+  // a label counts when it is the control (the theme's toggles: its checkbox is invisible)
+  const all = [...document.querySelectorAll('a[href], button, input, select, textarea, label[for]')].filter(seen)
+    .filter(el => el.tagName !== 'LABEL' || !seen(document.getElementById(el.htmlFor) || el));
+  const inSentence = el => {
+    if (getComputedStyle(el).display !== 'inline') return false;
+    let block = el.parentElement;
+    while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
+    if (!block) return false;
+    const clone = block.cloneNode(true);
+    clone.querySelectorAll('a, button, select, input, label, abbr + *').forEach(n => n.remove());
+    return /[A-Za-z]{2,}/.test(clone.textContent.replace(/[·|—–,:;()\\[\\]]/g, ''));
+  };
+  const boxes = all.map(el => ({el, r: el.getBoundingClientRect()}));
+  const small = boxes.filter(b => (b.r.width < 24 || b.r.height < 24) && !inSentence(b.el));
+  const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+  const circleHitsRect = (c, r) => { const x = Math.max(r.left, Math.min(c[0], r.right));
+    const y = Math.max(r.top, Math.min(c[1], r.bottom)); return Math.hypot(x - c[0], y - c[1]) < 12; };
+  const failing = small.filter(b => { const c = centre(b.r);
+    return boxes.some(o => o.el !== b.el && !o.el.contains(b.el) && !b.el.contains(o.el) && (circleHitsRect(c, o.r)
+      || (small.includes(o) && Math.hypot(...centre(o.r).map((v, i) => v - c[i])) < 24))); });
+  return failing.map(b => `${b.el.tagName.toLowerCase()} "${(b.el.textContent || b.el.getAttribute('aria-label')
+    || b.el.name || '').trim().slice(0, 40)}" ${Math.round(b.r.width)}x${Math.round(b.r.height)}`
+    + ` in .${(b.el.closest('[class]') || {className: ''}).className.toString().split(' ')[0]}`);
+}"""
+TAP_PAGES = [*KEY_PAGES.values(), "timeline/2005/", "glossary/", "sources/", "data/", "about/"]
+
+
+def test_the_tap_target_check_finds_small_crowded_targets(browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.set_content('<p style="font-size:12px"><a href="#a">a</a><a href="#b">b</a></p><ul><li><a href="#c">'
+                         'c</a></li></ul><p>In a sentence, <a href="#d">d</a> is exempt.</p>'
+                         '<button style="width:40px;height:40px">big</button>')
+        failing = page.evaluate(TARGETS_JS)
+        assert len(failing) == 2 and all(f.startswith(('a "a"', 'a "b"')) for f in failing), failing
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", TAP_PAGES)
+def test_tap_targets_are_at_least_24px_or_spaced_at_390px(browser, site_url: str, path: str) -> None:
+    context, page = _open(browser, site_url + path, (390, 844))
+    try:
+        failing = page.evaluate(TARGETS_JS)
+        assert failing == [], failing
+    finally:
+        context.close()

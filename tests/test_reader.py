@@ -256,7 +256,7 @@ def test_timeline_marks_entries_for_the_filter(files: dict) -> None:
     # a quote without sectors of its own inherits those of its event
     assert 'data-type="quote" data-sectors="political-dialogue" data-programmes="pfp"' \
         in marks["quote-heydar-aliyev-1994-05-04-cornerstone"]
-    assert '<form class="natoaz-filter" data-natoaz-filter hidden>' in page  # shown by the script only
+    assert 'data-natoaz-filter data-natoaz-skip="Skip to the timeline filter" hidden>' in page  # shown by the script only
     overview = files["timeline/index.md"]
     assert '<option value="kfor">Kosovo Force (KFOR) (2 events)</option>' in overview  # counts on the overview
     assert '<option value="kfor">Kosovo Force (KFOR)</option>' in files["timeline/1994.md"]  # same choices

@@ -199,7 +199,25 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
+    skipLink(form);
     apply(false);
+  }
+
+  // A second skip link beside the theme's "Skip to content" (its words are the form's data-natoaz-skip): the
+  // filter is the second Tab stop of the page, its first field the third.
+  function skipLink(form) {
+    var skip = document.querySelector("[data-md-component=skip]");
+    var words = form.getAttribute("data-natoaz-skip");
+    if (!skip || !words || !form.id) return;
+    var link = document.createElement("a");
+    link.className = "md-skip";
+    link.href = "#" + form.id;
+    link.textContent = words;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      form.focus();
+    });
+    skip.appendChild(link);
   }
 
   function start() {
