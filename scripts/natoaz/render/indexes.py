@@ -13,6 +13,7 @@ from ..model.records import Record
 from ..model.schema import labels
 from .blocks import quote_card, ref, span_text
 from .charts import participation_chart
+from .escape import md_inline
 from .home import home
 from .model import Site, date_of
 from .paging import chunked, nav_view
@@ -41,7 +42,8 @@ def programmes_index(site: Site) -> dict[str, str]:
     def view(here: str, chunk: list[Record]) -> dict[str, Any]:
         rows = [{"programme": ref(site, here, "programmes", p.id), "kind": labels("programmes", "kind")[p.data["kind"]],
                  "span": span_text(p.data.get("participation")),
-                 "events": len(site.referring("programmes", p.id, "events"))} for p in chunk]
+                 "events": len(site.referring("programmes", p.id, "events")),
+                 "summary": Markup(" ".join(site.abbr(md_inline(p.data["summary"])).split()))} for p in chunk]
         return {"chart": Markup(participation_chart(site, "chart-participation", chunk)), "rows": rows}
 
     return _paged("programmes", site.programmes, view, count=len(site.programmes))

@@ -125,6 +125,9 @@ def quote_page(site: Site, quote: Record) -> str:
     return _page(
         site, quote, (f"Quote: {label}", plain_summary(d["text"])), "quote",
         label=label, card=quote_card(site, here, quote, with_link=False), language=d["language"],
+        start=date_of(quote).human(), precision=date_of(quote).precision, place=d.get("place", ""),
+        speaker=ref(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"]
+        else Ref(d["speaker"], None), role=d["role"], occasion=d["occasion"],
         translation=labels("quotes", "translation").get(d.get("translation", ""), ""),
         translation_note=d.get("translation_note", ""),
         event=ref(site, here, "events", d["event"]) if d.get("event") else None,
@@ -194,7 +197,8 @@ def source_page(site: Site, source: Record) -> str:
     return _page(
         site, source, (d["title"], plain_summary(f"{d['publisher']}: {d['title']}")), "source",
         publisher=d["publisher"], author=d.get("author", ""), date=source_date(d),
-        language=d["language"], quality=labels("sources", "quality")[d["quality"]], url=d["url"],
+        precision=parse_date(d["date"]).precision if d["date"] != "undated" else "", language=d["language"],
+        quality=labels("sources", "quality")[d["quality"]], quality_id=d["quality"], url=d["url"],
         archive_url=d.get("archive_url", ""), note=d.get("note", ""),
         cited_by=[(c, refs(site, here, c, ids)) for c, ids in site.cited_by(source.id).items()],
         index=link(here, index_of("sources")),
