@@ -231,7 +231,7 @@ def test_cite_block_shows_the_permalink(on_mini: Watched, mini_url: str) -> None
 
 
 PAGES = ["", "timeline/", "timeline/2005/", "programmes/deep/", "people/alexander-vinnikov/", "quotes/", "sources/",
-         "glossary/", "404.html"]
+         "glossary/", "programmes/", "sources/nato-topic-deep/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -559,3 +559,14 @@ def test_tap_targets_are_at_least_24px_or_spaced_at_390px(browser, site_url: str
         assert failing == [], failing
     finally:
         context.close()
+
+
+def test_the_home_search_box_opens_the_site_search(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_label("Search the site").fill("DEEP")
+    page.get_by_label("Search the site").press("Enter")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "programmes/deep/" in page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert watched.errors == [] and watched.foreign() == []

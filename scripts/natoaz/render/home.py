@@ -40,7 +40,7 @@ def _ref(site: Site, collection: str, record_id: str) -> Markup:
 
 
 def _dated(site: Site, event: Record) -> dict[str, Any]:
-    return {"date": date_of(event).human(), "link": _ref(site, "events", event.id)}
+    return {"date": date_of(event).human(), "year": date_of(event).year, "link": _ref(site, "events", event.id)}
 
 
 def _programmes(site: Site) -> tuple[list[dict[str, Any]], int]:
@@ -55,7 +55,8 @@ def _programmes(site: Site) -> tuple[list[dict[str, Any]], int]:
         shown = top
     kinds = labels("programmes", "kind")
     return [{"link": _ref(site, "programmes", p.id), "kind": kinds.get(p.data.get("kind", ""), ""),
-             "span": span_text(p.data.get("participation"))} for p in shown], len(top)
+             "span": span_text(p.data.get("participation")),
+             "events": len(site.referring("programmes", p.id, "events"))} for p in shown], len(top)
 
 
 def _latest(site: Site) -> list[dict[str, Any]]:
@@ -89,7 +90,7 @@ def home(site: Site) -> str:
         "home.md.j2", figures=key_figures(site), links=links, release=site.release.human(),
         first=_dated(site, site.events[0]) if site.events else None,
         last=_dated(site, site.events[-1]) if site.events else None,
-        sectors=sectors, sectors_used=[s["name"] for s in sectors if s["events"]],
+        sectors=sectors,
         chart=Markup(events_chart(site, "home-events-per-year")),
         milestones=[_dated(site, e) for e in site.events if e.data.get("key")][:MILESTONES],
         programmes=programmes, programmes_all=programmes_all, programmes_limit=PROGRAMMES, latest=_latest(site))
