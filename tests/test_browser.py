@@ -453,8 +453,8 @@ def test_cite_block_copies_the_citation_with_todays_access_date(browser, mini_ur
 
 @pytest.fixture(scope="session")
 def split_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture dataset 16 times over (the bench generator): 2025 has 32 entries, over PART_SIZE, so it is
-    split into two pages."""
+    """The fixture dataset 16 times over (the bench generator): 2025 has 32 entries, over PART_SIZE (20), so
+    it is split into two pages."""
     from natoaz.tools.bench.generator import generate
 
     _need_chromium()

@@ -3,8 +3,8 @@
 One page per year, not per decade: on the real data a year page holds about 5–15 entries (10–40 KB of
 HTML) where a decade page would hold 60–90; at 100x a year page is ~1/30 of the old single page and a
 decade page ~1/3 (figures in the closing note of issue 11). Years are also what records link to.
-A year of more than PART_SIZE entries (30, the largest real year) is split into pages of equal size, so
-that no part grows with the data: at 10x and 100x a part is the size of the largest real year's. Each
+A year of more than PART_SIZE entries (20; the largest real year, 2025, holds 30) is split into pages of
+equal size, so that no part grows with the data: at 10x and 100x a part is the size of a real year's. Each
 record links to the exact part that shows it (`Site.timeline_place`).
 
 Without JavaScript every entry is on its year's page and every year is linked from the overview and
