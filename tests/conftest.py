@@ -54,3 +54,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
     assert build_site(site) == 0
     return site
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole session: Playwright's sync API allows one running instance
+    at a time, so every browser test module shares this one."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import ARGS, CHROMIUM, _need_chromium
+
+    _need_chromium()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()

@@ -79,16 +79,8 @@ def _results(page, site_url: str, text: str) -> list[str]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    from test_browser import ARGS, CHROMIUM, _need_chromium
-
-    _need_chromium()
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+def browser(chromium):  # noqa: ANN001 (conftest's one Chromium of the session)
+    return chromium
 
 
 @pytest.fixture(scope="module")
