@@ -12,6 +12,7 @@ from ..model.dates import human_span, parse_date
 from ..model.records import Record
 from ..model.schema import labels
 from .escape import blockquote, md_inline
+from .i18n import active, t
 from .model import Site, date_of
 from .routes import page_of
 from .templates import macros
@@ -111,7 +112,24 @@ def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, wit
             "occasion": d["occasion"],
             "place": d.get("place"), "date": date_of(quote).human(),
             "permalink": link(here, page_of("quotes", quote.id)) if with_link else None,
-            "cites": cites(site, here, d.get("sources") or []) if with_link else []}
+            "cites": cites(site, here, d.get("sources") or []) if with_link else [],
+            **_quote_languages(site, here, quote)}
+
+
+def _quote_languages(site: Site, here: str, quote: Record) -> dict:
+    """The quote's own language (its words stay verbatim, marked with it) and, in another language's
+    edition, the text in that language: a source's own text (`by: source`) or the editors' translation,
+    labelled as such."""
+    page_language = active().language
+    own = str(quote.data.get("language") or "en")
+    given = (quote.data.get("translations") or {}).get(page_language) if page_language != own else None
+    translation = None
+    if isinstance(given, dict) and given.get("text"):
+        by_source = given.get("by") == "source" and given.get("source") in site.data["sources"]
+        translation = {"text": Markup(site.abbr(blockquote(given["text"]))),
+                       "label": "Text published by the source" if by_source else "Editors' translation",
+                       "source": cite(site, here, given["source"]) if by_source else None}
+    return {"language": own, "page_language": page_language, "translation": translation}
 
 
 def span_text(span: dict | None) -> str:
@@ -119,4 +137,4 @@ def span_text(span: dict | None) -> str:
         return ""
     start = parse_date(span["start"])
     end = parse_date(span["end"]) if span.get("end") else None
-    return human_span(start, end, "present")
+    return human_span(start, end, t("present"))

@@ -7,6 +7,7 @@ templates give that edition's word, and dates take its month names."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -100,3 +101,21 @@ def edition(labels: Labels) -> Iterator[Labels]:
         ACTIVE.reset(words)
         if months is not None:
             MONTH_NAMES.reset(months)
+
+
+_CALL = re.compile(r"""\bt\((["'])((?:(?!\1).)+)\1""")
+
+
+def interface_words() -> set[str]:
+    """Every literal word the code and templates ask for (`t("…")`), for the coverage report."""
+    folder = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in [*folder.rglob("*.py"), *(folder / "templates").rglob("*.j2")]]
+    return {match.group(2) for text in texts for match in _CALL.finditer(text) if len(match.group(2)) > 1}
+
+
+def label_coverage(language: str) -> tuple[int, list[str]]:
+    """(words with a translation, words without one) of the interface in `language`."""
+    labels = load_labels(language)
+    words = interface_words()
+    missing = sorted(w for w in words if not labels.has(w))
+    return len(words) - len(missing), missing

@@ -15,6 +15,7 @@ from . import jsonld
 from .blocks import Ref, cites, corrections, disagreements, quote_card, ref, refs, source_date, span_text
 from .cite import cite_view
 from .escape import md_inline
+from .i18n import t
 from .model import Site, date_of
 from .notes import Notes
 from .routes import TIMELINE, index_of, page_of
@@ -123,7 +124,7 @@ def quote_page(site: Site, quote: Record) -> str:
     d = quote.data
     label = site.label("quotes", quote.id)
     return _page(
-        site, quote, (f"Quote: {label}", plain_summary(d["text"])), "quote",
+        site, quote, (f"{t('Quote')}: {label}", plain_summary(d["text"])), "quote",
         label=label, card=quote_card(site, here, quote, with_link=False), language=d["language"],
         start=date_of(quote).human(), precision=date_of(quote).precision, place=d.get("place", ""),
         speaker=ref(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"]

@@ -72,7 +72,10 @@ def columns(collection: str) -> tuple[Column, ...]:
     required = set(schema.get("required", []))
     found = []
     for name, node in schema.get("properties", {}).items():
-        if name == "translations":
+        if name == "translations":  # a column per language and field: `translations.az.title`
+            found += [Column(f"{name}.{language}.{sub}", subnode, False)
+                      for language, entry in node.get("properties", {}).items()
+                      for sub, subnode in entry.get("properties", {}).items()]
             continue
         if node.get("type") == "object" and node.get("properties"):
             inner = set(node.get("required", []))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..check.translations import coverage
 from ..model.records import Dataset
 from ..model.registry import NAMES
 from ..model.schema import enum, expanded
@@ -56,7 +57,25 @@ def stats(dataset: Dataset) -> dict:
         "records_best_source_repost_or_weak": weak_best,
         "corrections": sum(len(r.data.get("corrections") or []) for c in dataset.records.values() for r in c.values()),
         "disagreements": sorted(disagreements),
+        "translations": translation_report(dataset),
     }
+
+
+def translation_report(dataset: Dataset) -> dict:
+    """Per language: values translated / values to translate, per collection and field; who translated
+    (editors or a source's own text); the interface words with a translation in its label table."""
+    from ..render.i18n import label_coverage
+
+    report = {}
+    for language, per in coverage(dataset).items():
+        by = Counter(str((r.data.get("translations") or {}).get(language, {}).get("by"))
+                     for c in dataset.records.values() for r in c.values()
+                     if isinstance((r.data.get("translations") or {}).get(language), dict))
+        done, missing = label_coverage(language)
+        report[language] = {"fields": {c: {f: list(n) for f, n in fields.items()} for c, fields in per.items()},
+                            "records_by": dict(sorted(by.items())),
+                            "interface": {"translated": done, "total": done + len(missing), "missing": missing}}
+    return report
 
 
 def format_stats(report: dict) -> str:
@@ -77,4 +96,16 @@ def format_stats(report: dict) -> str:
     lines.append(f"Corrections recorded: {report['corrections']}")
     lines.append(f"Disagreements recorded: {len(report['disagreements'])}")
     lines += [f"  {d}" for d in report["disagreements"]]
+    for language, found in report["translations"].items():
+        lines.append(f"Translations into `{language}` (values translated / to translate; a list's items each):")
+        for collection, fields in found["fields"].items():
+            cells = [f"{name} {done}/{total}" + (f" ({100 * done // total}%)" if total else "")
+                     for name, (done, total) in fields.items()]
+            lines.append(f"  {collection:<12} " + ", ".join(cells))
+        who = ", ".join(f"{k} {v}" for k, v in found["records_by"].items()) or "none"
+        lines.append(f"  records translated by: {who}")
+        ui = found["interface"]
+        lines.append(f"  interface words: {ui['translated']}/{ui['total']} in i18n/{language}.yaml"
+                     + (f"; missing: {', '.join(ui['missing'][:12])}" + (" …" if len(ui["missing"]) > 12 else "")
+                        if ui["missing"] else ""))
     return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""The editions: Azerbaijani pages from the same core (golden pages from the mini data with a few
+translations), and a third language that is only data (a label table and translated fields)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, edit
+from natoaz.check.validate import load_valid
+from natoaz.paths import ROOT
+from natoaz.render import SiteOptions, render_site
+
+GOLDEN = Path(__file__).parent / "golden" / "mini-az"
+PAGES = ("events/1994-05-04-pfp-signed.md", "events/2025-05-06-speech.md", "quotes/alex-speaker-2025-05-06-began.md",
+         "people/heydar-aliyev.md", "sources/mfa-overview.md", "programmes/pfp.md")
+
+
+def translated_mini(target: Path) -> Path:
+    """The mini data with an event title, a quote's editors' translation and a person's name in Azerbaijani."""
+    shutil.copytree(MINI, target)
+    edit(target / "events/1994.yaml", "  added: 2026-01-02\n", "  added: 2026-01-02\n  translations:\n    az:\n"
+         "      by: editors\n      title: Azərbaycan Sülh naminə Tərəfdaşlığın Çərçivə Sənədini imzalayır\n")
+    edit(target / "quotes/2025.yaml", "  added: 2026-01-03\n", "  added: 2026-01-03\n  translations:\n    az:\n"
+         "      by: editors\n      text: Tərəfdaşlıq 1994-cü ildə başladı və böyüdü.\n"
+         "      occasion: Universitetdə çıxış\n")
+    edit(target / "people/heydar-aliyev.yaml", "added: 2026-01-02\n", "added: 2026-01-02\ntranslations:\n  az:\n"
+         "    by: editors\n    name: Heydər Əliyev\n    roles:\n      - title: Azərbaycan Respublikasının Prezidenti\n"
+         "        organisation: Azərbaycan Respublikası\n")
+    return target
+
+
+def _az_pages(tmp_path: Path) -> dict[str, str]:
+    dataset, _ = load_valid(translated_mini(tmp_path / "data"))
+    files = render_site(dataset, SiteOptions(language="az"))
+    return {path: str(files[path]) for path in PAGES}
+
+
+def test_azerbaijani_pages_match_golden_files(tmp_path: Path) -> None:
+    pages = _az_pages(tmp_path)
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, text in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+    for path, text in pages.items():
+        assert text == (GOLDEN / path).read_text(encoding="utf-8"), f"{path} differs from tests/golden/mini-az/"
+
+
+def test_azerbaijani_page_shows_translations_dates_and_honest_gaps(tmp_path: Path) -> None:
+    pages = _az_pages(tmp_path)
+    event = pages["events/1994-05-04-pfp-signed.md"]
+    assert "# Azərbaycan Sülh naminə Tərəfdaşlığın Çərçivə Sənədini imzalayır\n" in event
+    assert "**Tarix:** 4 may 1994" in event  # lower-case month, the record's precision
+    assert "Bu mətn hələ tərcümə olunmayıb" in event and '<div lang="en" markdown="1">' in event  # summary
+    assert "[Heydər Əliyev](../people/heydar-aliyev.md)" in event
+    quote = pages["quotes/alex-speaker-2025-05-06-began.md"]
+    # the words stay verbatim, marked with their language; the editors' translation below, labelled
+    assert quote.index("The partnership began in 1994") < quote.index("**Redaksiyanın tərcüməsi**")
+    assert '> {: lang="en" }' in quote and "> Tərəfdaşlıq 1994-cü ildə başladı və böyüdü." in quote
+
+
+RUSSIAN = """name: Русский
+theme_language: ru
+locale: ru_RU
+months: [января, февраля, марта, апреля, мая, июня, июля, августа, сентября, октября, ноября, декабря]
+labels:
+  Sources: Источники
+  Date: Дата
+  Timeline: Хронология
+"""
+
+
+@pytest.mark.slow
+def test_a_third_language_is_data_not_code(tmp_path: Path) -> None:
+    """A label table (three labels) and one translated record make a Russian edition under /ru/."""
+    i18n = tmp_path / "i18n"
+    shutil.copytree(ROOT / "i18n", i18n)
+    (i18n / "ru.yaml").write_text(RUSSIAN, encoding="utf-8")
+    data = translated_mini(tmp_path / "data")
+    az_title = "      title: Azərbaycan Sülh naminə Tərəfdaşlığın Çərçivə Sənədini imzalayır\n"
+    edit(data / "events/1994.yaml", az_title,
+         az_title + "    ru:\n      by: editors\n      title: Азербайджан подписывает Рамочный документ ПРМ\n")
+    env = {**os.environ, "NATOAZ_I18N": str(i18n)}
+    run = [sys.executable, "-m", "natoaz", "--data", str(data)]
+    assert subprocess.run(run + ["check"], env=env, capture_output=True, text=True).returncode == 0
+    refused = subprocess.run(run + ["check"], capture_output=True, text=True)  # without the Russian table
+    assert refused.returncode == 1 and "`ru` is not a declared language" in refused.stdout
+    site = tmp_path / "site"
+    built = subprocess.run(run + ["build", "--site-dir", str(site)], env=env, capture_output=True, text=True,
+                           cwd=ROOT, timeout=900)
+    assert built.returncode == 0, built.stderr[-3000:]
+    page = (site / "ru/events/1994-05-04-pfp-signed/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ru"' in page and "Азербайджан подписывает Рамочный документ ПРМ" in page
+    assert "Дата" in page and "4 мая 1994" in page and "Источники" in page
+    assert re.search(r'hreflang="ru" href="[^"]*/ru/events/1994-05-04-pfp-signed/"', page)
+    english = (site / "events/1994-05-04-pfp-signed/index.html").read_text(encoding="utf-8")
+    assert 'href="../../ru/events/1994-05-04-pfp-signed/" hreflang="ru"' in english
+    assert "/ru/events/1994-05-04-pfp-signed/" in (site / "sitemap.xml").read_text(encoding="utf-8")
