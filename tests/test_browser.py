@@ -476,6 +476,7 @@ def test_old_addresses_of_an_entry_on_a_later_page_of_its_year_land_on_it(browse
     assert shifts == 0
 
 
+<<<<<<< HEAD
 def test_the_timeline_filter_is_three_tab_presses_from_the_top(browser, site_url: str) -> None:
     """Tab 1: the theme's "Skip to content"; Tab 2: "Skip to the timeline filter" (Enter); Tab 3: the first field."""
     for path in ("timeline/", "timeline/2005/"):
@@ -564,4 +565,34 @@ def test_the_home_search_box_opens_the_site_search(watched: Watched, site_url: s
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     assert "programmes/deep/" in page.locator(".md-search-result__item a").first.get_attribute("href")
+=======
+def test_the_language_switch_lands_on_the_same_record_and_back(on_mini: Watched, mini_url: str) -> None:
+    page = on_mini.page
+    page.goto(mini_url + "events/1994-05-04-pfp-signed/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("a.natoaz-language[hreflang='az']").click()
+    page.wait_for_url("**/az/events/1994-05-04-pfp-signed/")
+    assert page.locator("html").get_attribute("lang") == "az"
+    assert "Tarix" in page.locator("article").inner_text()  # the Azerbaijani label of the date
+    page.locator("a.natoaz-language[hreflang='en']").click()
+    page.wait_for_url("**/events/1994-05-04-pfp-signed/")
+    assert "/az/" not in page.url and page.locator("html").get_attribute("lang") == "en"
+    assert on_mini.errors == []
+
+
+AZ_PAGES = ["az/", "az/timeline/2005/", "az/programmes/deep/", "az/people/alexander-vinnikov/", "az/quotes/",
+            "az/about/", "az/editing/"]
+
+
+@pytest.mark.parametrize("path", AZ_PAGES)
+def test_axe_reports_no_violations_in_azerbaijani(watched: Watched, site_url: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = watched.page
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == "az"
+    results = Axe().run(page)
+    violations = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]]
+    assert violations == [], violations
+>>>>>>> 16571b9 (Editions: interface words of home, timeline, indexes, data and corrections pages through the label table; switcher and hreflang fixed; language switch browser test, axe on Azerbaijani pages)
     assert watched.errors == [] and watched.foreign() == []

@@ -83,30 +83,56 @@ def serve_settings(language: str, config: Path = ROOT / "mkdocs.yml") -> Path:
 
 
 _URL_ENTRY = re.compile(r"<url>.*?</url>", re.DOTALL)
+_LOC = re.compile(r"<loc>(.*?)</loc>")
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def _alternates(entry: str, root: str, own: str, editions: dict[str, set[str]]) -> str:
+    """A sitemap entry with an `xhtml:link rel=alternate hreflang` per edition that has the same page
+    (Google's sitemap form of hreflang: on the pages, Material's script would take each such link for
+    an edition's home and fetch a sitemap.xml beside it)."""
+    found = _LOC.search(entry)
+    if not found or not found.group(1).startswith(root + own):
+        return entry
+    path = found.group(1)[len(root + own):]
+    links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{root}{prefix}{path}"/>'
+                    for code, prefix in ((c, "" if c == BASE else c + "/") for c in editions)
+                    if path in editions[code])
+    return entry.replace("</url>", f"{links}</url>", 1) if links.count("<xhtml:link") > 1 else entry
 
 
 def merge_sitemaps(site: Path, languages: tuple[str, ...]) -> None:
     """One sitemap for every edition: the other editions' entries join the English sitemap.xml (and its
-    .gz copy); their own sitemaps go."""
+    .gz copy), each entry with its hreflang alternates; their own sitemaps go."""
     main = site / "sitemap.xml"
     if not main.is_file():
         return
     text = main.read_text(encoding="utf-8")
-    entries = []
+    english = _URL_ENTRY.findall(text)
+    locs = [m.group(1) for e in english if (m := _LOC.search(e))]
+    if not locs:
+        return
+    root = min(locs, key=len)  # the home page: the English root address
+    own: dict[str, list[str]] = {BASE: english}
     for language in languages:
-        own = site / language / "sitemap.xml"
-        if own.is_file():
-            entries += _URL_ENTRY.findall(own.read_text(encoding="utf-8"))
-            own.unlink()
+        path = site / language / "sitemap.xml"
+        own[language] = _URL_ENTRY.findall(path.read_text(encoding="utf-8")) if path.is_file() else []
+        path.unlink(missing_ok=True)
         (site / language / "sitemap.xml.gz").unlink(missing_ok=True)
-    if entries:
-        text = text.replace("</urlset>", "".join(f"    {e}\n" for e in entries) + "</urlset>", 1)
-        main.write_text(text, encoding="utf-8")
-        packed_path = site / "sitemap.xml.gz"
-        # the time MkDocs wrote into the gzip header (the data's release date), not the clock
-        mtime = int.from_bytes(packed_path.read_bytes()[4:8], "little") if packed_path.is_file() else 0
-        with gzip.GzipFile(packed_path, "wb", mtime=mtime) as packed:
-            packed.write(text.encode("utf-8"))
+    paths = {code: {m.group(1)[len(root + ("" if code == BASE else code + "/")):]
+                    for e in entries if (m := _LOC.search(e))} for code, entries in own.items()}
+    entries = [_alternates(e, root, "" if code == BASE else code + "/", paths)
+               for code, found in own.items() for e in found]
+    head, _, _ = text.partition("<url>")
+    head = head.replace('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+                        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="{XHTML}"', 1)
+    text = head + "\n    ".join(entries) + "\n</urlset>\n"
+    main.write_text(text, encoding="utf-8")
+    packed_path = site / "sitemap.xml.gz"
+    # the time MkDocs wrote into the gzip header (the data's release date), not the clock
+    mtime = int.from_bytes(packed_path.read_bytes()[4:8], "little") if packed_path.is_file() else 0
+    with gzip.GzipFile(packed_path, "wb", mtime=mtime) as packed:
+        packed.write(text.encode("utf-8"))
 
 
 def source_date_epoch(day: str) -> str:

@@ -144,6 +144,12 @@ def html_text(value: object) -> str:
     return html.escape(_one_line(value), quote=False)
 
 
+def label_text(value: str) -> str:
+    """A label of the site's own (i18n/ tables) in a template: `&`, `<`, `>` and `"` escaped, apostrophes
+    kept as written."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def meta_text(value: str) -> str:
     """Text for page meta (title, description): MkDocs' templates print it unescaped into HTML."""
     return html.escape(_one_line(value), quote=False).replace('"', "&quot;")

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .escape import FILTERS, template_default
+from .escape import FILTERS, label_text, template_default
 from .i18n import t
 from .text import front_matter_block
 
@@ -32,6 +32,11 @@ def _front_matter(title: str, description: str, **extra: Any) -> Markup:
                                      **{key: _plain(value) for key, value in extra.items()}))
 
 
+def _label(text: str, /, **values: Any) -> Markup:
+    """`t()` in templates: the label as text, escaped for HTML (`&`, `<`, `>`, `"`), apostrophes kept."""
+    return Markup(label_text(t(text, **values)))
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {t(one) if count == 1 else t(many)}"
 
@@ -41,7 +46,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(FOLDER), autoescape=True, finalize=template_default,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
-    env.globals.update(front_matter=_front_matter, plural=_plural, t=t)
+    env.globals.update(front_matter=_front_matter, plural=_plural, t=_label)
     return env
 
 
