@@ -41,8 +41,9 @@ def render_site(dataset: Dataset, options: SiteOptions | None = None) -> dict[st
 
 def _render(site: Site, data_files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     found = releases(site)
-    files: dict[str, str | bytes] = {**data_files, FEED: atom_feed(site, feed_entries(found)),
-                                     **redirects(site), ROBOTS: robots_txt(site.options)}
+    files: dict[str, str | bytes] = {**data_files, FEED: atom_feed(site, feed_entries(found)), **redirects(site)}
+    if site.options.language == "en":  # robots.txt counts at the host's root only: the English edition's
+        files[ROBOTS] = robots_txt(site.options)
     pages: dict[str, str | bytes] = {path: make(site) for path, make in INDEXES.items()}
     for collection, make_page in {**PAGES, "glossary": term_page}.items():
         for record in site.sorted(collection):
