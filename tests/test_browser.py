@@ -476,7 +476,6 @@ def test_old_addresses_of_an_entry_on_a_later_page_of_its_year_land_on_it(browse
     assert shifts == 0
 
 
-<<<<<<< HEAD
 def test_the_timeline_filter_is_three_tab_presses_from_the_top(browser, site_url: str) -> None:
     """Tab 1: the theme's "Skip to content"; Tab 2: "Skip to the timeline filter" (Enter); Tab 3: the first field."""
     for path in ("timeline/", "timeline/2005/"):
@@ -565,7 +564,6 @@ def test_the_home_search_box_opens_the_site_search(watched: Watched, site_url: s
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     assert "programmes/deep/" in page.locator(".md-search-result__item a").first.get_attribute("href")
-=======
 def test_the_language_switch_lands_on_the_same_record_and_back(on_mini: Watched, mini_url: str) -> None:
     page = on_mini.page
     page.goto(mini_url + "events/1994-05-04-pfp-signed/")
@@ -594,5 +592,4 @@ def test_axe_reports_no_violations_in_azerbaijani(watched: Watched, site_url: st
     results = Axe().run(page)
     violations = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]]
     assert violations == [], violations
->>>>>>> 16571b9 (Editions: interface words of home, timeline, indexes, data and corrections pages through the label table; switcher and hreflang fixed; language switch browser test, axe on Azerbaijani pages)
     assert watched.errors == [] and watched.foreign() == []
