@@ -103,7 +103,7 @@ def _alternates(entry: str, root: str, own: str, editions: dict[str, set[str]]) 
 
 def merge_sitemaps(site: Path, languages: tuple[str, ...]) -> None:
     """One sitemap for every edition: the other editions' entries join the English sitemap.xml (and its
-    .gz copy), each entry with its hreflang alternates; their own sitemaps go."""
+    .gz copy), each entry with its hreflang alternates."""
     main = site / "sitemap.xml"
     if not main.is_file():
         return
@@ -116,9 +116,8 @@ def merge_sitemaps(site: Path, languages: tuple[str, ...]) -> None:
     own: dict[str, list[str]] = {BASE: english}
     for language in languages:
         path = site / language / "sitemap.xml"
+        # kept as well: Material's script on that edition's pages fetches the sitemap.xml at its root
         own[language] = _URL_ENTRY.findall(path.read_text(encoding="utf-8")) if path.is_file() else []
-        path.unlink(missing_ok=True)
-        (site / language / "sitemap.xml.gz").unlink(missing_ok=True)
     paths = {code: {m.group(1)[len(root + ("" if code == BASE else code + "/")):]
                     for e in entries if (m := _LOC.search(e))} for code, entries in own.items()}
     entries = [_alternates(e, root, "" if code == BASE else code + "/", paths)
