@@ -172,8 +172,12 @@ def test_an_azerbaijani_page_is_found_with_and_without_its_letters(search_page, 
     search_page.locator(".md-search__input").click()
     search_page.locator(".md-search__input").fill(query)
     search_page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    assert search_page.locator(".md-search-result__item a").first.get_attribute("href").endswith("/az/sinaq/")
-    assert "Müdafiə" in search_page.locator(".md-search-result__item").first.inner_text()  # shown as written
+    # in the top 3, as every query of the set (the Azerbaijani editing guide names the ministry too)
+    hrefs = search_page.evaluate("Array.from(document.querySelectorAll('.md-search-result__item a'), a => a.href)")
+    top = [h for h in hrefs[:3] if h.endswith("/az/sinaq/")]
+    assert top, hrefs[:3]
+    found = search_page.locator(".md-search-result__item", has=search_page.locator("a[href$='/az/sinaq/']"))
+    assert "Müdafiə" in found.first.inner_text()  # shown as written
 
 
 @pytest.mark.browser
