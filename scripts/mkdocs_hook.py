@@ -35,7 +35,7 @@ from natoaz.render.banner import problems_banner
 from natoaz.render.options import options_from_config
 from natoaz.search.markup import mark_page
 from natoaz.search.pagefind import PagefindError, build_index
-from natoaz.standards.theme import fix_bundle, fix_page
+from natoaz.standards.theme import fix_page
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
 Generated = tuple[dict[str, str | bytes], dict[str, str]]  # (files by docs path, data file behind each page)
@@ -231,9 +231,7 @@ def _material_search(config: MkDocsConfig) -> bool:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """The search index (Pagefind) of the built site, written into it: inside the atomic build for
-    `make build`; during `serve` in the background, swapped in when done, so a reload never waits.
-    First, the theme's bundle is told to leave hreflang links alone (standards/theme.py)."""
-    _fix_theme_bundle(Path(config.site_dir))
+    `make build`; during `serve` in the background, swapped in when done, so a reload never waits."""
     if _material_search(config):
         return
     site = Path(config.site_dir)
@@ -247,14 +245,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     with _index_lock:
         _state.index_generation += 1
     threading.Thread(target=_index_in_background, args=(site, _state.index_generation), daemon=True).start()
-
-
-def _fix_theme_bundle(site: Path) -> None:
-    for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
-        try:
-            bundle.write_text(fix_bundle(bundle.read_text(encoding="utf-8")), encoding="utf-8")
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
 
 
 _index_lock = threading.Lock()

@@ -94,28 +94,6 @@ def test_theme_still_writes_the_toggles_the_fix_expects() -> None:
         assert tag in base
 
 
-def test_theme_bundle_fix_leaves_hreflang_links_alone_and_refuses_an_unknown_bundle() -> None:
-    import material
-
-    folder = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-    (bundle,) = folder.glob("bundle.*.min.js")
-    original = bundle.read_text(encoding="utf-8")
-    fixed = theme.fix_bundle(original)
-    assert theme.QUIET_ALTERNATES in fixed and theme.BUNDLE_ALTERNATES not in fixed
-    assert len(fixed) - len(original) == len(theme.QUIET_ALTERNATES) - len(theme.BUNDLE_ALTERNATES)
-    assert theme.fix_bundle(fixed) == fixed  # idempotent (serve rebuilds into the same folder)
-    with pytest.raises(ValueError, match="theme upgrade"):
-        theme.fix_bundle("console.log(1)")
-
-
-def test_built_bundle_does_not_fetch_a_sitemap_per_hreflang_link(site: Path) -> None:
-    bundles = list(site.glob("**/assets/javascripts/bundle.*.min.js"))
-    assert bundles, "no theme bundle in the built site"
-    for bundle in bundles:
-        text = bundle.read_text(encoding="utf-8")
-        assert theme.QUIET_ALTERNATES in text and theme.BUNDLE_ALTERNATES not in text, bundle
-
-
 def test_built_pages_keep_the_toc_toggle_where_the_navigation_has_it(site: Path) -> None:
     in_nav = (site / "timeline/index.html").read_text(encoding="utf-8")
     assert 'id="__toc"' in in_nav and 'for="__toc"' in in_nav
