@@ -3,12 +3,34 @@ English text (`"Sources": "Mənbələr"`). A word missing from a table is shown 
 counts them. Tables are plain text (templates escape them like any other value).
 
 While an edition renders (`edition(labels)`), `t("Sources")` in Python and `{{ t("Sources") }}` in the
-templates give that edition's word, and dates take its month names."""
+templates give that edition's word, and dates take its month names. A sentence with numbers or names in
+it is one label with placeholders, so that each language orders its words: `t("{count} in {year}",
+count=…, year=…)`.
+
+Counted nouns are data too. `plural(185, "event", "events")` (templates; `text.plural` in Python) gives
+"185 events" in English and "185 hadisə" in Azerbaijani, where a noun after a number stays singular.
+The table's `plural_rule` names how a number picks a noun's form, one of PLURAL_RULES (CLDR plural
+categories, whole numbers only; default `en`):
+
+    en  one (1) / other: English, German, Dutch, Swedish …   "1 event", "2 events"
+    az  other only: a noun after a number keeps one form: Azerbaijani, Turkish, Kazakh …
+    fr  one (0, 1) / other: French, Portuguese (Brazil) …
+    ru  one (1, 21, 31 …) / few (2–4, 22–24 …) / many (0, 5–20, 25 …): Russian, Ukrainian, Belarusian
+    pl  one (1) / few (2–4, 22–24 …) / many: Polish
+
+A counted noun is looked up by its English singular. Its label is either a text or a mapping with a
+form for each category of the rule, checked when the table is read:
+
+    event: hadisə                                         # az: the one form after every number
+    event: {one: событие, few: события, many: событий}    # ru
+
+With a text under a rule of two or more categories, `one` takes the singular's label and every other
+category the plural's (`event: Ereignis`, `events: Ereignisse`). A noun without a label is English."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -26,6 +48,22 @@ class LabelError(ValueError):
     """A label table that cannot be used; the message names the file."""
 
 
+def _slavic(n: int, one: bool = True) -> str:
+    if n % 10 == 1 and n % 100 != 11 and one:
+        return "one"
+    return "few" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "many"
+
+
+# name: (the categories, the category of a whole number n); see the module docstring.
+PLURAL_RULES: dict[str, tuple[tuple[str, ...], Callable[[int], str]]] = {
+    "en": (("one", "other"), lambda n: "one" if n == 1 else "other"),
+    "az": (("other",), lambda n: "other"),
+    "fr": (("one", "other"), lambda n: "one" if n in (0, 1) else "other"),
+    "ru": (("one", "few", "many"), _slavic),
+    "pl": (("one", "few", "many"), lambda n: "one" if n == 1 else _slavic(n, one=False)),
+}
+
+
 @dataclass(frozen=True)
 class Labels:
     language: str = BASE
@@ -34,6 +72,8 @@ class Labels:
     locale: str = "en_GB"  # Open Graph locale
     months: tuple[str, ...] = ()  # 12 lower- or upper-case month names; () = English
     words: dict[str, str] = field(default_factory=dict)
+    plural_rule: str = "en"
+    forms: dict[str, dict[str, str]] = field(default_factory=dict)  # counted nouns given per category
     used: set[str] = field(default_factory=set, compare=False)  # keys asked for (for `make stats`)
 
     def __call__(self, text: str, /, **values: Any) -> str:
@@ -43,6 +83,23 @@ class Labels:
 
     def has(self, text: str) -> bool:
         return self.language == BASE or bool(self.words.get(text))
+
+    def noun(self, count: int, one: str, many: str) -> str:
+        """The form of a counted noun after `count` (`one`, `many`: the English singular and plural)."""
+        self.used.update((one, many))
+        categories, category_of = PLURAL_RULES[self.plural_rule]
+        category = category_of(count)
+        if one in self.forms:
+            return self.forms[one][category]
+        if not self.has(one):  # not translated: English
+            return one if count == 1 else many
+        if len(categories) == 1:
+            return self(one)
+        return self(one) if category == "one" else self(many)
+
+    def plural(self, count: int, one: str, many: str) -> str:
+        """`185 events` / `185 hadisə`: the number and the noun's form."""
+        return f"{count} {self.noun(count, one, many)}"
 
 
 def _read(path: Path) -> dict:
@@ -67,14 +124,25 @@ def load_labels(language: str = BASE, folder: Path | None = None) -> Labels:
     table = _read(path)
     words = table.get("labels") or {}
     months = table.get("months") or []
-    if not isinstance(words, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in words.items()):
-        raise LabelError(f"{path}: `labels` must map English texts to texts")
+    rule = table.get("plural_rule") or "en"
+    if rule not in PLURAL_RULES:
+        raise LabelError(f"{path}: `plural_rule: {rule}` is not one of {', '.join(PLURAL_RULES)}")
+    if not isinstance(words, dict) or not all(isinstance(k, str) and isinstance(v, str | dict)
+                                              for k, v in words.items()):
+        raise LabelError(f"{path}: `labels` must map English texts to texts (or a counted noun to its forms)")
+    forms = {k: v for k, v in words.items() if isinstance(v, dict)}
+    categories = PLURAL_RULES[rule][0]
+    for key, value in forms.items():
+        if sorted(value) != sorted(categories) or not all(isinstance(f, str) and f for f in value.values()):
+            raise LabelError(f"{path}: `{key}` must give a form for each of {', '.join(categories)} "
+                             f"(`plural_rule: {rule}`), not {', '.join(map(str, value)) or 'none'}")
     if months and (len(months) != 12 or not all(isinstance(m, str) for m in months)):
         raise LabelError(f"{path}: `months` must list the 12 month names")
     return Labels(language=language, name=str(table.get("name") or language),
                   theme_language=str(table.get("theme_language") or language),
                   locale=str(table.get("locale") or language), months=("", *months) if months else (),
-                  words={k: v for k, v in words.items() if v})
+                  words={k: v[categories[0]] if isinstance(v, dict) else v for k, v in words.items() if v},
+                  plural_rule=rule, forms=forms)
 
 
 _ENGLISH = Labels()
@@ -88,6 +156,16 @@ def active() -> Labels:
 def t(text: str, /, **values: Any) -> str:
     """`text` in the language of the edition being rendered."""
     return active()(text, **values)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`count` and the noun's form in the edition's language: "185 events", "185 hadisə"."""
+    return active().plural(count, one, many)
+
+
+def noun(count: int, one: str, many: str) -> str:
+    """The noun's form alone, for a number shown apart (`**185** events`)."""
+    return active().noun(count, one, many)
 
 
 @contextmanager
@@ -104,13 +182,15 @@ def edition(labels: Labels) -> Iterator[Labels]:
 
 
 _CALL = re.compile(r"""\bt\((["'])((?:(?!\1).)+)\1""")
+_COUNTED = re.compile(r"""\b(?:plural|noun)\([^,()]+(?:\([^()]*\))?, *(["'])([^"']+)\1, *(["'])([^"']+)\3""")
 
 
 def interface_words() -> set[str]:
     """Every literal word the code and templates ask for (`t("…")`), for the coverage report."""
     folder = Path(__file__).parent
     texts = [p.read_text(encoding="utf-8") for p in [*folder.rglob("*.py"), *(folder / "templates").rglob("*.j2")]]
-    return {match.group(2) for text in texts for match in _CALL.finditer(text) if len(match.group(2)) > 1}
+    words = {match.group(2) for text in texts for match in _CALL.finditer(text) if len(match.group(2)) > 1}
+    return words | {match.group(n) for text in texts for match in _COUNTED.finditer(text) for n in (2, 4)}
 
 
 def label_coverage(language: str) -> tuple[int, list[str]]:

@@ -3,7 +3,8 @@ templates lay it out. Autoescaping is on, and every value goes through `escape.p
 
 Page templates (`*.md.j2`) hold every visible word of their page; two helpers keep it that way:
 `front_matter(title, description, **extra)` writes the page's YAML front matter with a YAML dumper (a
-`{% set %}` block's text is taken as plain text), and `plural(count, "event", "events")` picks the word.
+`{% set %}` block's text is taken as plain text), and `plural(count, "event", "events")` gives the number
+with the noun's form in the edition's language (`noun(…)`: the form alone).
 Every visible word goes through `t("…")`: the edition's language (render/i18n.py, i18n/<code>.yaml)."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import FILTERS, label_text, template_default
-from .i18n import t
+from .i18n import noun, plural, t
 from .text import front_matter_block
 
 FOLDER = Path(__file__).parent / "templates"
@@ -37,16 +38,12 @@ def _label(text: str, /, **values: Any) -> Markup:
     return Markup(label_text(t(text, **values)))
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {t(one) if count == 1 else t(many)}"
-
-
 @cache
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(FOLDER), autoescape=True, finalize=template_default,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
-    env.globals.update(front_matter=_front_matter, plural=_plural, t=_label)
+    env.globals.update(front_matter=_front_matter, plural=plural, noun=noun, t=_label)
     return env
 
 

@@ -8,6 +8,7 @@ import yaml
 
 from ..model.text_model import CITATION
 from .escape import meta_text
+from .i18n import plural as _plural
 
 
 def link(here: str, target: str, anchor: str = "") -> str:
@@ -67,5 +68,6 @@ def plain_summary(text: object, limit: int = 160) -> str:
 
 
 def plural(count: int, word: str, many: str = "") -> str:
-    """`1 event`, `2 events`; `many` for irregular plurals (`person`, `people`)."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
+    """`1 event`, `2 events` (`185 hadisə` in Azerbaijani: i18n.plural); `many` for irregular plurals
+    (`person`, `people`)."""
+    return _plural(count, word, many or word + "s")
