@@ -16,6 +16,7 @@ from ..model.languages import translated
 from ..model.records import Dataset, Record
 from ..model.schema import ANY, translatable_fields
 from ..problems import WARNING, Problem, field_name
+from .names import check_names
 
 GAP = "translation gap"  # in Problem.extra: a translation not yet made (kept out of the serve banner)
 LANGUAGE_NAMES = {"az": "Azerbaijani", "ru": "Russian", "tr": "Turkish", "fr": "French"}
@@ -55,7 +56,9 @@ def _record(record: Record, dataset: Dataset) -> Iterator[Problem]:
 
 
 def check_translations(dataset: Dataset) -> list[Problem]:
-    return [p for records in dataset.records.values() for r in records.values() for p in _record(r, dataset)]
+    """Translations beyond their schema, and people's names spelt as their records give them (names.py)."""
+    found = [p for records in dataset.records.values() for r in records.values() for p in _record(r, dataset)]
+    return found + check_names(dataset)
 
 
 def gaps(record: Record, language: str) -> Iterator[tuple[tuple, tuple]]:

@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 
 from ..paths import SCHEMA_DIR
 from .dates import DateError, parse_date
-from .languages import translated
+from .languages import BASE, translated
 from .text_model import HINT, markdown_problems
 from .urls import url_problem
 
@@ -180,6 +180,19 @@ def translatable_fields(collection: str) -> tuple[tuple[tuple, bool], ...]:
     False for fields translated only where they differ (`"x-translate": "if-different"`: a person's name)."""
     return tuple((path, node["x-translate"] is True) for path, node in _fields(expanded(collection))
                  if node.get("x-translate") and "translations" not in path)
+
+
+@cache
+def own_words_fields(collection: str) -> tuple[tuple[tuple, str], ...]:
+    """(path, language) of every text field written in the editors' words (`x-text`, not `"x-verbatim"`,
+    which marks words as a source prints them: a quote, a source's title), translations included; e.g.
+    `(("summary",), "en")`, `(("translations", "az", "roles", ANY, "title"), "az")`."""
+    found = []
+    for path, node in _fields(expanded(collection)):
+        if "x-text" in node and not node.get("x-verbatim"):
+            in_translation = len(path) > 2 and path[0] == "translations"
+            found.append((path, path[1] if in_translation else BASE))
+    return tuple(dict.fromkeys(found))
 
 
 @cache
