@@ -1,1 +1,1 @@
-"""Link checks with lychee: the built site offline, and the URLs the data cites."""
+"""Link checks: the built site offline (our own one-pass checker), and the URLs the data cites (lychee)."""

@@ -1,7 +1,8 @@
-"""Command line for the link checks (both run lychee):
+"""Command line for the link checks:
 
     python -m natoaz.links.linkcheck check-links      the built site/, offline: internal links and #fragments
-    python -m natoaz.links.linkcheck check-external   URLs cited in data/ and docs/*.md, over the network
+                                                      (our own one-pass checker, `site_links`)
+    python -m natoaz.links.linkcheck check-external   URLs cited in data/ and docs/*.md, over the network (lychee)
 
 `register(subparsers)` adds the same two commands to `python -m natoaz`.
 Exit codes: 0 fine, 1 broken links, 2 cannot check (no site, bad exceptions file, lychee failed),
@@ -37,11 +38,7 @@ def run_check_links(args: argparse.Namespace) -> int:
     site_url = args.site_url
     if site_url is None:  # the address the site was built with, else the one it will be built with
         site_url = site_url_of_build(site) or site_url_from_config(Path(args.config))
-    try:
-        check = check_site(site, site_url or None)
-    except LycheeError as exc:
-        print(exc, file=sys.stderr)
-        return USAGE
+    check = check_site(site, site_url or None)
     print(format_site_report(check, display_path(site, Path.cwd())))
     return 1 if check.breaks else 0
 
