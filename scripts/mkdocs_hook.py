@@ -213,7 +213,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return add_csp(output)
     if not _state.problems:
         return output
-    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + problems_banner(_state.problems), output, count=1)
+    banner = problems_banner(_state.problems, language=_state.language)
+    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner, output, count=1)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

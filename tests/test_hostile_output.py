@@ -295,5 +295,6 @@ def test_serve_banner_escapes_problem_text_and_lists_a_bounded_number() -> None:
     banner = problems_banner(many, limit=5)
     assert "<script" not in banner and "<img" not in banner and "<b>" not in banner
     assert "data/events/&lt;b&gt;.yaml:3" in banner and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in banner
-    assert banner.count("<li>") == 6 and "… and 26 more" in banner and "The data has 1 error(s)" in banner
-    assert "The data has 1 warning(s)" in problems_banner(many[1:2])
+    assert banner.count("<li>") == 6 and "… and 26 more" in banner and "The data has 1 error:" in banner
+    assert "The data has 1 warning: <code>make check-data</code>" in problems_banner(many[1:2])
+    assert "Məlumatlarda 1 xəbərdarlıq var" in problems_banner(many[1:2], language="az")

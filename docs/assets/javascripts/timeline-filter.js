@@ -149,11 +149,9 @@
       });
       var filtered = FIELDS.some(function (name) { return current[name]; });
       if (status && !entries.length) {
-        status.textContent = filtered ? "The filter applies on each year's page." : "";
+        status.textContent = filtered ? words("elsewhere", {}) : "";
       } else if (status) {
-        status.textContent = filtered
-          ? shown + " of " + entries.length + " entries shown."
-          : "All " + entries.length + " entries shown.";
+        status.textContent = words(filtered ? "some" : "all", {shown: shown, total: entries.length});
       }
       carry(current);
       if (updateAddress && window.history && window.history.replaceState) {
@@ -201,6 +199,14 @@
     form.hidden = false;
     skipLink(form);
     apply(false);
+  }
+
+  // The status line's words in the page's language: its data-natoaz-<name> attribute, `{shown}` and
+  // `{total}` filled in (templates/timeline_filter.html.j2).
+  function words(name, values) {
+    var status = document.querySelector(".natoaz-filter__status");
+    var text = (status && status.getAttribute("data-natoaz-" + name)) || "";
+    return text.replace(/\{(shown|total)\}/g, function (_, key) { return String(values[key]); });
   }
 
   // A second skip link beside the theme's "Skip to content" (its words are the form's data-natoaz-skip): the

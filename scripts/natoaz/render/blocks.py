@@ -21,11 +21,13 @@ from .text import link
 
 @dataclass(frozen=True)
 class Ref:
-    """A link to a page; `when` (a date or span) is shown before it in dated lists."""
+    """A link to a page; `when` (a date or span) is shown before it in dated lists; `lang` is "en" where
+    the label is still in English on another language's page."""
 
     label: str
     href: str | None
     when: str = ""
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,13 @@ def ref(site: Site, here: str, collection: str, record_id: str, dated: bool = Fa
     if dated:  # an event or quote by its date, a programme by its span of participation
         record = site.record(collection, record_id)
         when = span_text(record.data.get("participation")) if collection == "programmes" else date_of(record).human()
-    return Ref(site.label(collection, record_id), link(here, page_of(collection, record_id)), when)
+    return Ref(site.label(collection, record_id), link(here, page_of(collection, record_id)), when,
+               "en" if label_in_english(site.data[collection].get(record_id)) else "")
+
+
+def label_in_english(record: Record | None) -> bool:
+    """Whether a record's name or title is still in English in another language's edition."""
+    return record is not None and bool({"title", "name"} & record.untranslated)
 
 
 def refs(site: Site, here: str, collection: str, ids: list[str], dated: bool = False) -> list[Ref]:

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..model.dates import PartialDate, parse_date
 from ..model.schema import enum, labels
+from .i18n import t
 from .model import Site, date_of
 from .templates import render
 
@@ -160,7 +161,7 @@ def participation_chart(site: Site, chart_id: str, programmes: list | None = Non
                      "end": end.human() if end else "",
                      "arrow": "" if end else f"M{_n(tip)} {y + 2} L{_n(tip + 9)} {y + 11} L{_n(tip)} {y + 20} Z"})
     kinds = [k for k in KIND_COLOURS if any(r[2].data.get("kind") == k for r in rows)]
-    legend = _legend([(KIND_COLOURS[k], labels("programmes", "kind")[k]) for k in kinds])
+    legend = _legend([(KIND_COLOURS[k], t(labels("programmes", "kind")[k])) for k in kinds])
     return render("participation_chart.html.j2", id=chart_id, width=WIDTH, height=height,
                   ongoing=sum(1 for r in rows if r[3] is None), release=release.human(), first=first,
                   years=years, top=up, bottom=height - bottom, year_label_y=height - 8, rows=bars,

@@ -27,5 +27,6 @@ def redirects(site: Site) -> dict[str, str]:
                 here = redirect_file(collection, old, directory_urls)
                 target = _relative(here, url_path(page_of(collection, record.id), directory_urls))
                 files[here] = render("redirect.html.j2", title=site.label(collection, record.id),
-                                     canonical=site.permalink(collection, record.id), target=target) + "\n"
+                                     canonical=site.permalink(collection, record.id), target=target,
+                                     language=site.options.language) + "\n"
     return files

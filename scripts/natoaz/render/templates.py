@@ -34,8 +34,10 @@ def _front_matter(title: str, description: str, **extra: Any) -> Markup:
 
 
 def _label(text: str, /, **values: Any) -> Markup:
-    """`t()` in templates: the label as text, escaped for HTML (`&`, `<`, `>`, `"`), apostrophes kept."""
-    return Markup(label_text(t(text, **values)))
+    """`t()` in templates: the label as text, escaped for HTML (`&`, `<`, `>`, `"`), apostrophes kept; each
+    `{placeholder}` filled with its value escaped as `{{ value }}` would be (a fragment already Markup as is)."""
+    label = label_text(t(text))
+    return Markup(label.format(**{key: template_default(value) for key, value in values.items()}) if values else label)
 
 
 @cache

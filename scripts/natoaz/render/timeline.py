@@ -24,7 +24,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.records import Record
-from .blocks import ref_link
+from .blocks import label_in_english, ref_link
 from .charts import events_chart
 from .escape import md_inline, plain_paragraphs
 from .model import Site, date_of
@@ -55,15 +55,22 @@ def _entry(site: Site, here: str, record: Record) -> dict[str, Any]:
     sectors, programmes = _tags(site, record)
     return {"kind": "event" if record.collection == "events" else "quote", "sectors": " ".join(sectors),
             "programmes": " ".join(programmes), "key": bool(record.data.get("key")),
-            "date": date_of(record).human(), "href": link(here, page_of(record.collection, record.id))}
+            "date": date_of(record).human(), "href": link(here, page_of(record.collection, record.id)),
+            "english": sorted(record.untranslated)}  # fields still in English in another language's edition
+
+
+def _tag(site: Site, collection: str, record_id: str) -> dict[str, Any]:
+    """A sector or programme by name, and whether that name is still in English."""
+    record = site.data[collection].get(record_id)
+    return {"label": site.label(collection, record_id), "english": label_in_english(record)}
 
 
 def _event(site: Site, here: str, event: Record) -> dict[str, Any]:
     d = event.data
     # Sectors and programmes as plain labels: the page would otherwise carry over a thousand links,
     # which Material's scripts walk on load; they are linked from the event page and the sector list above.
-    tags = [site.label("sectors", s) for s in d.get("sectors", [])]
-    tags += [site.label("programmes", p) for p in d.get("programmes") or []]
+    tags = [_tag(site, "sectors", s) for s in d.get("sectors", [])]
+    tags += [_tag(site, "programmes", p) for p in d.get("programmes") or []]
     return {**_entry(site, here, event), "title": d["title"], "anchor": event.id, "tags": tags,
             "summary": Markup(site.abbr(md_inline(d["summary"]))),
             "disputed": [item["field"] for item in d.get("disagreements") or []]}
@@ -74,7 +81,7 @@ def _quote(site: Site, here: str, quote: Record) -> dict[str, Any]:
     speaker = site.label("people", d["speaker"]) if d["speaker"] in site.data["people"] else d["speaker"]
     return {**_entry(site, here, quote), "speaker": speaker, "anchor": quote_anchor(quote.id),
             "text": Markup(site.abbr(plain_paragraphs(d["text"])).replace("\n", "\n> ")), "role": d["role"],
-            "occasion": d["occasion"]}
+            "occasion": d["occasion"], "language": d.get("language") or "en"}
 
 
 def _busiest(site: Site, entries: list[Record]) -> set[str]:
@@ -183,7 +190,7 @@ def timeline_year(site: Site, by_year: dict[int, list[list[Record]]], year: int,
         quotes=len(records) - events, first=first, last=first + len(page) - 1, total=len(records),
         pages=_pages_nav(here, year, parts, number),
         links={"overview": link(here, TIMELINE)}, form=form, years_nav=nav, current=year, entries=entries,
-        before=before, after=after) + "\n"
+        before=before, after=after, page_language=site.options.language) + "\n"
 
 
 def timeline_pages(site: Site) -> dict[str, str]:
