@@ -14,8 +14,10 @@ import pytest
 
 from conftest import MINI, edit
 from natoaz.check.validate import load_valid
+from natoaz.model.dates import parse_date
 from natoaz.paths import ROOT
 from natoaz.render import SiteOptions, render_site
+from natoaz.render.i18n import LabelError, edition, load_labels
 
 GOLDEN = Path(__file__).parent / "golden" / "mini-az"
 PAGES = ("events/1994-05-04-pfp-signed.md", "events/2025-05-06-speech.md", "quotes/alex-speaker-2025-05-06-began.md",
@@ -68,12 +70,27 @@ def test_azerbaijani_page_shows_translations_dates_and_honest_gaps(tmp_path: Pat
 RUSSIAN = """name: Русский
 theme_language: ru
 locale: ru_RU
-months: [января, февраля, марта, апреля, мая, июня, июля, августа, сентября, октября, ноября, декабря]
+months: [январь, февраль, март, апрель, май, июнь, июль, август, сентябрь, октябрь, ноябрь, декабрь]
+months_day: [января, февраля, марта, апреля, мая, июня, июля, августа, сентября, октября, ноября, декабря]
 labels:
   Sources: Источники
   Date: Дата
   Timeline: Хронология
 """
+
+
+def test_months_day_gives_the_month_after_a_day(tmp_path: Path) -> None:
+    """`months_day` (optional) is the month's form after a day; without it a day date uses `months`."""
+    (tmp_path / "ru.yaml").write_text(RUSSIAN, encoding="utf-8")
+    russian = load_labels("ru", tmp_path)
+    with edition(russian):
+        assert parse_date("1994-05-04").human() == "4 мая 1994" and parse_date("1994-05").human() == "май 1994"
+    with edition(load_labels("az")):
+        assert parse_date("1994-05-04").human() == "4 may 1994" and parse_date("1994-05").human() == "may 1994"
+    assert parse_date("1994-05-04").human() == "4 May 1994"  # English again outside the editions
+    (tmp_path / "xx.yaml").write_text(RUSSIAN.replace("months_day: [января, ", "months_day: ["), encoding="utf-8")
+    with pytest.raises(LabelError, match="months_day"):
+        load_labels("xx", tmp_path)
 
 
 @pytest.mark.slow
@@ -97,7 +114,9 @@ def test_a_third_language_is_data_not_code(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr[-3000:]
     page = (site / "ru/events/1994-05-04-pfp-signed/index.html").read_text(encoding="utf-8")
     assert '<html lang="ru"' in page and "Азербайджан подписывает Рамочный документ ПРМ" in page
-    assert "Дата" in page and "4 мая 1994" in page and "Источники" in page
+    assert "Дата" in page and "4 мая 1994" in page and "Источники" in page  # a day: the month's genitive
+    person = (site / "ru/people/heydar-aliyev/index.html").read_text(encoding="utf-8")
+    assert "октябрь 1993" in person and "октября 1993" not in person  # a month alone: its own name
     english = (site / "events/1994-05-04-pfp-signed/index.html").read_text(encoding="utf-8")
     assert 'href="../../ru/events/1994-05-04-pfp-signed/" hreflang="ru"' in english
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")  # one sitemap, hreflang alternates

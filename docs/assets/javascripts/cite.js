@@ -5,8 +5,10 @@
 (function () {
   "use strict";
 
+  // English by default; the page's language from the block's data attributes (cite.html.j2)
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"];
+  var WORDS = {copy: "Copy", copied: "Copied", failed: "Copy failed"};
 
   function pad(n) {
     return (n < 10 ? "0" : "") + n;
@@ -20,16 +22,24 @@
   function copy(text, button) {
     function done(word) {
       button.textContent = word;
-      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      window.setTimeout(function () { button.textContent = WORDS.copy; }, 2000);
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { done("Copied"); }, function () { done("Copy failed"); });
+      navigator.clipboard.writeText(text).then(function () { done(WORDS.copied); }, function () { done(WORDS.failed); });
     } else {
-      done("Copy failed");
+      done(WORDS.failed);
     }
   }
 
   function init() {
+    var block = document.querySelector(".natoaz-cite");
+    if (block) {
+      var months = (block.getAttribute("data-months") || "").split(",");
+      if (months.length === 12) MONTHS = months;
+      WORDS.copy = block.getAttribute("data-copy-label") || WORDS.copy;
+      WORDS.copied = block.getAttribute("data-copied") || WORDS.copied;
+      WORDS.failed = block.getAttribute("data-failed") || WORDS.failed;
+    }
     var today = new Date();
     var slots = document.querySelectorAll(".natoaz-cite__accessed");
     for (var i = 0; i < slots.length; i++) {
@@ -41,7 +51,6 @@
         var box = document.getElementById(button.getAttribute("data-copy"));
         if (!box) return;
         button.hidden = false;
-        button.setAttribute("aria-label", "Copy the citation: " + (button.parentNode.firstChild.textContent || "").trim());
         button.addEventListener("click", function () { copy(box.textContent, button); });
       })(buttons[j]);
     }

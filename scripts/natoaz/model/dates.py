@@ -13,6 +13,9 @@ _MONTHS = [calendar.month_name[m] for m in range(13)]
 # The month names `human()` writes: English, or the edition's own (its label table's `months`),
 # set by render/i18n.py while that edition is rendered.
 MONTH_NAMES: ContextVar[tuple[str, ...]] = ContextVar("month_names", default=tuple(_MONTHS))
+# The form a month takes after a day, where the language has one (Russian `4 мая 1994`, `май 1994`);
+# empty: the same as MONTH_NAMES.
+MONTH_DAY_NAMES: ContextVar[tuple[str, ...]] = ContextVar("month_day_names", default=())
 
 
 class DateError(ValueError):
@@ -52,7 +55,7 @@ class PartialDate:
         """`4 May 1994`, `May 1994` or `1994` (in Azerbaijani `4 may 1994`, `may 1994`, `1994`)."""
         months = MONTH_NAMES.get()
         if self.day:
-            return f"{self.day} {months[self.month]} {self.year}"
+            return f"{self.day} {(MONTH_DAY_NAMES.get() or months)[self.month]} {self.year}"
         if self.month:
             return f"{months[self.month]} {self.year}"
         return str(self.year)

@@ -13,6 +13,7 @@ from ..model.dates import parse_date
 from ..model.release import Release
 from .blocks import ref
 from .feed import Entry, ReleaseEntry, entries
+from .i18n import t
 from .model import Site
 from .paging import chunked
 from .routes import CHANGELOG as PAGE
@@ -70,8 +71,10 @@ def _counts(changes: list[Entry]) -> str:
     corrected = sum(1 for e in changes if e.is_update)
     parts = [plural(n, registry.collection(c).singular, "people" if c == "people" else "")
              for c, n in sorted(added.items())]
-    text = f"{sum(added.values())} added ({', '.join(parts)})" if parts else "nothing added"
-    return f"{text}; {plural(corrected, 'correction')}"
+    text = (t("{count} added ({parts})", count=sum(added.values()), parts=", ".join(parts)) if parts
+            else t("nothing added"))
+    return t("{added}; {corrections}", added=text, corrections=plural(corrected, "correction"))
+
 
 
 def changelog_index(site: Site, found: list[ReleaseChanges]) -> str:
@@ -103,7 +106,8 @@ def release_pages(site: Site, item: ReleaseChanges) -> dict[str, str]:
 def feed_entries(found: list[ReleaseChanges]) -> list[ReleaseEntry]:
     """Each release for the Atom feed, oldest first."""
     return [ReleaseEntry(item.release.version, parse_date(item.release.date), release_page(item.release.version),
-                         f"Release {item.release.version}: {_counts(item.changes)}.") for item in found
+                         t("Release {version}: {counts}.", version=item.release.version, counts=_counts(item.changes)))
+            for item in found
             if item.release.version != UNRELEASED]
 
 

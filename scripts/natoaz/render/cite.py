@@ -11,9 +11,12 @@ import re
 from typing import Any
 
 from ..model import registry
+from ..model.dates import MONTH_DAY_NAMES, MONTH_NAMES
 from ..model.records import Record
 from .escape import bibtex_text
+from .i18n import t
 from .model import Site, stamp_of
+from .options import LICENCE
 
 ACCESSED = "[date]"  # the access-date placeholder that cite.js replaces
 
@@ -23,7 +26,15 @@ def bibtex_key(collection: str, record_id: str) -> str:
 
 
 def _release(site: Site) -> str:
-    return f", dataset release {site.version}" if site.version else f", data release of {site.release.human()}"
+    return (t("dataset release {version}", version=site.version) if site.version
+            else t("data release of {date}", date=site.release.human()))
+
+
+def _record_words(collection: str, record_id: str, stamp: str = "") -> str:
+    """`Event record 1994-05-04-pfp-signed, version of 4 May 2026` in the edition's language."""
+    kind = t(registry.collection(collection).label)
+    return (t("{kind} record {id}, version of {date}", kind=kind, id=record_id, date=stamp) if stamp
+            else t("{kind} record {id}", kind=kind, id=record_id))
 
 
 def bibtex(key: str, fields: list[tuple[str, str]]) -> str:
@@ -36,10 +47,11 @@ def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str
     options = site.options
     stamp = stamp_of(record) or site.release
     fields = [("author", "{" + bibtex_text(options.site_author) + "}"), ("title", "{" + bibtex_text(title) + "}"),
-              ("howpublished", bibtex_text(options.site_name + _release(site))), ("year", str(stamp.year)),
+              ("howpublished", bibtex_text(f"{options.site_name}, {_release(site)}")), ("year", str(stamp.year)),
               ("version", site.version or site.release.iso()), ("url", site.permalink(collection, record.id)),
               ("urldate", ACCESSED),
-              ("note", bibtex_text(f"{registry.collection(collection).label} record {record.id}, licence CC BY 4.0"))]
+              ("note", bibtex_text(t("{record}, licence {licence}", record=_record_words(collection, record.id),
+                                     licence=LICENCE)))]
     return bibtex(bibtex_key(collection, record.id), fields)
 
 
@@ -48,7 +60,10 @@ def cite_view(site: Site, collection: str, record: Record, title: str) -> dict[s
     lays out both; the BibTeX entry comes whole, split where the access date goes."""
     stamp = stamp_of(record)
     before, _, after = bibtex_entry(site, collection, record, title).partition(ACCESSED)
+    months = MONTH_DAY_NAMES.get() or MONTH_NAMES.get()
     return {"permalink": site.permalink(collection, record.id), "placeholder": ACCESSED,
-            "author": site.options.site_author, "title": title, "kind": registry.collection(collection).label,
-            "id": record.id, "stamp": stamp.human() if stamp else "", "site_name": site.options.site_name,
-            "version": site.version, "release": site.release.human(), "bibtex": (before, after)}
+            "author": site.options.site_author, "title": title,
+            "record_words": _record_words(collection, record.id, stamp.human() if stamp else ""),
+            "site_name": site.options.site_name, "release_words": _release(site),
+            "version": site.version, "release": site.release.human(), "bibtex": (before, after),
+            "months": ",".join(months[1:])}

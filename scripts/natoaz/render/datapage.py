@@ -5,11 +5,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import SCHEMA_VERSION
+from ..model import registry
 from ..model.registry import NAMES
 from . import jsonld
 from .cite import bibtex
 from .escape import bibtex_text
 from .feed import MAX_ENTRIES
+from .i18n import t
 from .model import Site, date_of
 from .options import LICENCE, LICENCE_URL
 from .routes import (
@@ -75,6 +77,10 @@ events = pd.read_csv(base + "events.csv", dtype=str, keep_default_na=False)
 pairs = pd.read_csv(base + "events_sectors.csv")
 per_sector = pairs.merge(events, left_on="event_id", right_on="id").groupby("sector_id").size()
 print(per_sector.sort_values(ascending=False))"""
+DATASETTE_EXAMPLE = """pip install datasette
+datasette {db} --metadata {metadata}"""
+FRICTIONLESS_CHECK = """pip install frictionless
+frictionless validate {base}{package}"""
 FRICTIONLESS_EXAMPLE = """from frictionless import Package
 
 package = Package("{base}datapackage.json")
@@ -94,9 +100,19 @@ def _bibtex(site: Site) -> str:
     options = site.options
     key = f"natoaz:dataset-{site.version}" if site.version else "natoaz:dataset"
     return bibtex(key, [("author", "{" + bibtex_text(options.site_author) + "}"),
-                        ("title", "{" + bibtex_text(options.site_name) + ": dataset}"),
+                        ("title", "{" + bibtex_text(t("{name}: dataset", name=options.site_name)) + "}"),
                         ("year", str(site.release.year)), ("version", site.version or site.release.iso()),
-                        ("url", options.url(DATA)), ("urldate", site.release.iso()), ("note", f"Licence {LICENCE}")])
+                        ("url", options.url(DATA)), ("urldate", site.release.iso()),
+                        ("note", bibtex_text(t("Licence {licence}", licence=LICENCE)))])
+
+
+def _citation(site: Site) -> str:
+    """The dataset's plain-text citation (for a code block: plain text, not escaped)."""
+    options, release = site.options, site.release.human()
+    words = (t("release {version} of {date}", version=site.version, date=release) if site.version
+             else t("release of {date}", date=release))
+    return t("{author}. {name}: dataset, {release}. {licence}. {url} (accessed {date}).", author=options.site_author,
+             name=options.site_name, release=words, licence=LICENCE, url=options.url(DATA), date=release)
 
 
 def data_page(site: Site, files: dict[str, str | bytes]) -> str:
@@ -106,21 +122,21 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     counts = site.data.counts()
     years = [date_of(e).year for e in site.events]
     base = options.url(download(""))
-    downloads = [(DATASET_JSON, "application/json", "Whole dataset (JSON)")]
-    downloads += [(csv_path(c), "text/csv", f"{c} (CSV)") for c in NAMES]
+    downloads = [(DATASET_JSON, "application/json", t("Whole dataset (JSON)"))]
+    downloads += [(csv_path(c), "text/csv", t("{collection} (CSV)", collection=t(c))) for c in NAMES]
 
     def dataset_jsonld(description: Markup) -> str:
         return jsonld.dataset(site, description.unescape(), downloads, DATA)
 
     # Names and addresses from mkdocs.yml (the project's own, checked by SiteOptions) go into code blocks
     # and an autolink as they are.
-    cite = {"author": Markup(options.site_author), "name": Markup(options.site_name), "url": Markup(options.url(DATA))}
     return render(
         "data.md.j2", dataset_jsonld=dataset_jsonld, total=sum(counts.values()),
         span=f"{min(years)}–{max(years)}" if years else "–", licence=LICENCE, licence_url=LICENCE_URL,
         author=options.site_author, version=site.version, release=site.release.human(),
         release_iso=site.release.iso(), schema_version=SCHEMA_VERSION,
-        collections=[{"collection": c, "count": counts[c], **_file(here, csv_path(c), files)} for c in NAMES],
+        collections=[{"collection": c, "singular": registry.collection(c).singular, "count": counts[c],
+                      **_file(here, csv_path(c), files)} for c in NAMES],
         downloads=[{**_file(here, p, files), **_kind(p)} for p in download_list(files)],
         feed=_file(here, FEED, files), feed_entries=MAX_ENTRIES, json_file=DATASET_JSON,
         spreadsheet=SPREADSHEET.removeprefix(download("")), separator=LIST_SEPARATOR, package_file=DATAPACKAGE_FILE,
@@ -128,5 +144,7 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         links={"changelog": link(here, CHANGELOG), "package": link(here, download(DATAPACKAGE_FILE)),
                "reference": link(here, REFERENCE)},
         examples={"sqlite": Markup(SQLITE_EXAMPLE), "pandas": Markup(PANDAS_EXAMPLE.format(base=base)),
-                  "frictionless": Markup(FRICTIONLESS_EXAMPLE.format(base=base))},
-        repository=Markup(options.repository), cite=cite, bibtex=Markup(_bibtex(site))) + "\n"
+                  "frictionless": Markup(FRICTIONLESS_EXAMPLE.format(base=base)),
+                  "datasette": Markup(DATASETTE_EXAMPLE.format(db=DB_FILE, metadata=DB_METADATA_FILE)),
+                  "frictionless_check": Markup(FRICTIONLESS_CHECK.format(base=base, package=DATAPACKAGE_FILE))},
+        repository=Markup(options.repository), citation=Markup(_citation(site)), bibtex=Markup(_bibtex(site))) + "\n"

@@ -30,7 +30,7 @@ def _listed_on(site: Site) -> dict[str, str]:
 
 def _term(site: Site, here: str, term: Record) -> dict[str, Any]:
     d = term.data
-    return {"id": term.id, "term": d["term"], "expansion": d["expansion"],
+    return {"id": term.id, "term": d["term"], "expansion": d["expansion"], "record": term,
             "definition": Markup(site.abbr(esc(d["definition"]))),
             "programme": ref(site, here, "programmes", d["programme"]) if d.get("programme") else None,
             "sources": cites(site, here, d["sources"]), "href": link(here, page_of("glossary", term.id))}

@@ -3,9 +3,10 @@ English text (`"Sources": "Mənbələr"`). A word missing from a table is shown 
 counts them. Tables are plain text (templates escape them like any other value).
 
 While an edition renders (`edition(labels)`), `t("Sources")` in Python and `{{ t("Sources") }}` in the
-templates give that edition's word, and dates take its month names. A sentence with numbers or names in
-it is one label with placeholders, so that each language orders its words: `t("{count} in {year}",
-count=…, year=…)`.
+templates give that edition's word, and dates take its month names (`months`; after a day `months_day`
+where the language puts a month in another form there, as Russian does: `4 мая 1994`, `май 1994`).
+A sentence with numbers or names in it is one label with placeholders, so that each language orders its
+words: `t("{count} in {year}", count=…, year=…)`.
 
 Counted nouns are data too. `plural(185, "event", "events")` (templates; `text.plural` in Python) gives
 "185 events" in English and "185 hadisə" in Azerbaijani, where a noun after a number stays singular.
@@ -40,7 +41,7 @@ from typing import Any
 
 import yaml
 
-from ..model.dates import MONTH_NAMES
+from ..model.dates import MONTH_DAY_NAMES, MONTH_NAMES
 from ..model.languages import BASE, CODE, i18n_dir
 
 
@@ -71,6 +72,7 @@ class Labels:
     theme_language: str = BASE  # Material's language code (its own interface words)
     locale: str = "en_GB"  # Open Graph locale
     months: tuple[str, ...] = ()  # 12 lower- or upper-case month names; () = English
+    months_day: tuple[str, ...] = ()  # the months' form after a day (`4 мая`), where it differs; () = `months`
     words: dict[str, str] = field(default_factory=dict)
     plural_rule: str = "en"
     forms: dict[str, dict[str, str]] = field(default_factory=dict)  # counted nouns given per category
@@ -124,6 +126,7 @@ def load_labels(language: str = BASE, folder: Path | None = None) -> Labels:
     table = _read(path)
     words = table.get("labels") or {}
     months = table.get("months") or []
+    months_day = table.get("months_day") or []
     rule = table.get("plural_rule") or "en"
     if rule not in PLURAL_RULES:
         raise LabelError(f"{path}: `plural_rule: {rule}` is not one of {', '.join(PLURAL_RULES)}")
@@ -138,9 +141,13 @@ def load_labels(language: str = BASE, folder: Path | None = None) -> Labels:
                              f"(`plural_rule: {rule}`), not {', '.join(map(str, value)) or 'none'}")
     if months and (len(months) != 12 or not all(isinstance(m, str) for m in months)):
         raise LabelError(f"{path}: `months` must list the 12 month names")
+    if months_day and (not months or len(months_day) != 12 or not all(isinstance(m, str) for m in months_day)):
+        raise LabelError(f"{path}: `months_day` must list the 12 month names as written after a day "
+                         "(and `months` the 12 names)")
     return Labels(language=language, name=str(table.get("name") or language),
                   theme_language=str(table.get("theme_language") or language),
                   locale=str(table.get("locale") or language), months=("", *months) if months else (),
+                  months_day=("", *months_day) if months_day else (),
                   words={k: v[categories[0]] if isinstance(v, dict) else v for k, v in words.items() if v},
                   plural_rule=rule, forms=forms)
 
@@ -173,10 +180,12 @@ def edition(labels: Labels) -> Iterator[Labels]:
     """Render in `labels`' language: its words and its month names, for the duration of the block."""
     words = ACTIVE.set(labels)
     months = MONTH_NAMES.set(labels.months) if labels.months else None
+    months_day = MONTH_DAY_NAMES.set(labels.months_day)
     try:
         yield labels
     finally:
         ACTIVE.reset(words)
+        MONTH_DAY_NAMES.reset(months_day)
         if months is not None:
             MONTH_NAMES.reset(months)
 

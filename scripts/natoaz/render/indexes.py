@@ -43,7 +43,8 @@ def programmes_index(site: Site) -> dict[str, str]:
         rows = [{"programme": ref(site, here, "programmes", p.id), "kind": labels("programmes", "kind")[p.data["kind"]],
                  "span": span_text(p.data.get("participation")),
                  "events": len(site.referring("programmes", p.id, "events")),
-                 "summary": Markup(" ".join(site.abbr(md_inline(p.data["summary"])).split()))} for p in chunk]
+                 "summary": Markup(" ".join(site.abbr(md_inline(p.data["summary"])).split())),
+                 "english_summary": "summary" in p.untranslated} for p in chunk]
         return {"chart": Markup(participation_chart(site, "chart-participation", chunk)), "rows": rows}
 
     return _paged("programmes", site.programmes, view, count=len(site.programmes))
@@ -80,6 +81,7 @@ def quotes_index(site: Site) -> dict[str, str]:
 def people_index(site: Site) -> dict[str, str]:
     def view(here: str, chunk: list[Record]) -> dict[str, Any]:
         return {"rows": [{"person": ref(site, here, "people", person.id), "roles": person.data["roles"],
+                          "english_roles": bool({"roles[].title", "roles[].organisation"} & person.untranslated),
                           **{by: len(site.referring("people", person.id, by)) for by in ("quotes", "events")}}
                          for person in chunk]}
 
@@ -97,7 +99,8 @@ def sectors_index(site: Site) -> str:
 def sources_index(site: Site) -> dict[str, str]:
     def view(here: str, chunk: list[Record]) -> dict[str, Any]:
         return {"rows": [{"source": ref(site, here, "sources", source.id), "publisher": source.data["publisher"],
-                          "date": source.data["date"], "quality": source.data["quality"],
+                          "date": "" if source.data["date"] == "undated" else source.data["date"],
+                          "language": source.data["language"], "quality": source.data["quality"],
                           "cited_by": sum(map(len, site.cited_by(source.id).values()))} for source in chunk]}
 
     return _paged("sources", site.sorted("sources"), view, count=len(site.data["sources"]))

@@ -10,12 +10,14 @@ from markupsafe import Markup
 from ..model import registry
 from ..model.dates import parse_date
 from ..model.records import Record
+from ..model.registry import first_words
 from ..model.schema import labels
 from . import jsonld
 from .blocks import Ref, cites, corrections, disagreements, quote_card, ref, refs, source_date, span_text
 from .cite import cite_view
-from .escape import md_inline
-from .i18n import t
+from .escape import esc, md_inline
+from .i18n import active, t
+from .lang import english, in_language
 from .model import Site, date_of
 from .notes import Notes
 from .routes import TIMELINE, index_of, page_of
@@ -37,8 +39,10 @@ def _page(site: Site, record: Record, meta: tuple[str, str], template: str, **vi
     make_jsonld = jsonld.BUILDERS.get(collection.jsonld)
     meta = {"search_boost": collection.search_boost, "search_exclude": collection.search_exclude,
             "jsonld": make_jsonld(site, record) if make_jsonld else ""}
+    # what a correction changed is written in English (the schema does not translate it)
+    changes = [{**c, "change": english(c["change"])} for c in corrections(site, here, record)]
     return render(f"records/{template}.md.j2", title=title, description=description, meta=meta, record=record,
-                  corrections=corrections(site, here, record), cite=cite_view(site, collection.name, record, title),
+                  corrections=changes, cite=cite_view(site, collection.name, record, title),
                   **view) + "\n"
 
 
@@ -123,9 +127,13 @@ def quote_page(site: Site, quote: Record) -> str:
     here = page_of("quotes", quote.id)
     d = quote.data
     label = site.label("quotes", quote.id)
+    speaker = site.label("people", d["speaker"]) if d["speaker"] in site.data["people"] else d["speaker"]
+    # the heading as the label (registry._quote_name), the quote's opening words marked with their language
+    heading = Markup(f"{in_language(first_words(d['text']), d['language'])} — {esc(speaker)}, "
+                     f"{esc(date_of(quote).human())}")
     return _page(
-        site, quote, (f"{t('Quote')}: {label}", plain_summary(d["text"])), "quote",
-        label=label, card=quote_card(site, here, quote, with_link=False), language=d["language"],
+        site, quote, (t("Quote: {label}", label=label), plain_summary(d["text"])), "quote",
+        heading=heading, card=quote_card(site, here, quote, with_link=False), language=d["language"],
         start=date_of(quote).human(), precision=date_of(quote).precision, place=d.get("place", ""),
         speaker=ref(site, here, "people", d["speaker"]) if d["speaker"] in site.data["people"]
         else Ref(d["speaker"], None), role=d["role"], occasion=d["occasion"],
@@ -199,6 +207,7 @@ def source_page(site: Site, source: Record) -> str:
         site, source, (d["title"], plain_summary(f"{d['publisher']}: {d['title']}")), "source",
         publisher=d["publisher"], author=d.get("author", ""), date=source_date(d),
         precision=parse_date(d["date"]).precision if d["date"] != "undated" else "", language=d["language"],
+        page_language=active().language,
         quality=labels("sources", "quality")[d["quality"]], quality_id=d["quality"], url=d["url"],
         archive_url=d.get("archive_url", ""), note=d.get("note", ""),
         cited_by=[(c, refs(site, here, c, ids)) for c, ids in site.cited_by(source.id).items()],

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .escape import FILTERS, label_text, template_default
 from .i18n import noun, plural, t
+from .lang import english, in_language
 from .text import front_matter_block
 
 FOLDER = Path(__file__).parent / "templates"
@@ -44,7 +45,7 @@ def _label(text: str, /, **values: Any) -> Markup:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(FOLDER), autoescape=True, finalize=template_default,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
-    env.filters.update(FILTERS)
+    env.filters.update(FILTERS, en=english, lang=in_language)
     env.globals.update(front_matter=_front_matter, plural=plural, noun=noun, t=_label)
     return env
 
