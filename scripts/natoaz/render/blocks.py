@@ -40,6 +40,7 @@ class Cite:
     date: str
     quality: str
     url: str
+    lang: str = ""  # the title's language where it is not the page's (a source's own `language`)
 
 
 def ref(site: Site, here: str, collection: str, record_id: str, dated: bool = False) -> Ref:
@@ -47,8 +48,11 @@ def ref(site: Site, here: str, collection: str, record_id: str, dated: bool = Fa
     if dated:  # an event or quote by its date, a programme by its span of participation
         record = site.record(collection, record_id)
         when = span_text(record.data.get("participation")) if collection == "programmes" else date_of(record).human()
-    return Ref(site.label(collection, record_id), link(here, page_of(collection, record_id)), when,
-               "en" if label_in_english(site.data[collection].get(record_id)) else "")
+    record = site.data[collection].get(record_id)
+    lang = "en" if label_in_english(record) else ""
+    if collection == "sources" and record is not None:  # a source by its title, in the source's language
+        lang = title_language(record.data)
+    return Ref(site.label(collection, record_id), link(here, page_of(collection, record_id)), when, lang)
 
 
 def label_in_english(record: Record | None) -> bool:
@@ -74,7 +78,13 @@ def cite(site: Site, here: str, source_id: str) -> Cite:
     quality = source.get("quality")
     return Cite(source.get("title"), link(here, page_of("sources", source_id)), source.get("publisher"),
                 source_date(source), quality if quality in labels("sources", "quality") else "",
-                source.get("url") or "")
+                source.get("url") or "", title_language(source))
+
+
+def title_language(source: dict) -> str:
+    """A source's title is in the source's own language: that code where the page is in another one."""
+    language = str(source.get("language") or "")
+    return language if language and language != active().language else ""
 
 
 def cites(site: Site, here: str, ids: list[str]) -> list[Cite]:

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import registry
 from ..model.dates import MONTH_DAY_NAMES, MONTH_NAMES
 from ..model.records import Record
+from .blocks import label_in_english, title_language
 from .escape import bibtex_text
 from .i18n import t
 from .model import Site, stamp_of
@@ -66,4 +67,11 @@ def cite_view(site: Site, collection: str, record: Record, title: str) -> dict[s
             "record_words": _record_words(collection, record.id, stamp.human() if stamp else ""),
             "site_name": site.options.site_name, "release_words": _release(site),
             "version": site.version, "release": site.release.human(), "bibtex": (before, after),
-            "months": ",".join(months[1:])}
+            "months": ",".join(months[1:]), "title_lang": _title_language(collection, record)}
+
+
+def _title_language(collection: str, record: Record) -> str:
+    """The title's language where it is not the page's: a source's own, or English not yet translated."""
+    if collection == "sources":
+        return title_language(record.data)
+    return "en" if label_in_english(record) else ""

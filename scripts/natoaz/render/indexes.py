@@ -100,7 +100,7 @@ def sources_index(site: Site) -> dict[str, str]:
     def view(here: str, chunk: list[Record]) -> dict[str, Any]:
         return {"rows": [{"source": ref(site, here, "sources", source.id), "publisher": source.data["publisher"],
                           "date": "" if source.data["date"] == "undated" else source.data["date"],
-                          "language": source.data["language"], "quality": source.data["quality"],
+                          "quality": source.data["quality"],
                           "cited_by": sum(map(len, site.cited_by(source.id).values()))} for source in chunk]}
 
     return _paged("sources", site.sorted("sources"), view, count=len(site.data["sources"]))

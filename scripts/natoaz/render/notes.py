@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .blocks import source_date
+from .blocks import source_date, title_language
 from .model import Site
 from .routes import page_of
 from .templates import macros
@@ -37,5 +37,5 @@ class Notes:
             source = self.site.record("sources", source_id).data
             found.append({"number": number, "publisher": source.get("publisher"), "date": source_date(source),
                           "title": source.get("title"), "url": source["url"], "archive_url": source.get("archive_url"),
-                          "href": link(self.here, page_of("sources", source_id))})
+                          "href": link(self.here, page_of("sources", source_id)), "lang": title_language(source)})
         return found
