@@ -80,10 +80,11 @@ bench-full: $(STAMP)
 	$(PY) -m natoaz.tools.bench --scales 1,10,100
 
 ## bench-search: Material's search (lunr) against Pagefind at SCALES (default 1,10; 1,10,100 for all):
-## index size and build time, bytes and ms until the first results in Chromium, and the query set on the real data
+## index size and build time, bytes and ms until the first results in Chromium, and the query set on the real data.
+## SITE=bench-results/work/x100/site measures only Pagefind on a site already built (by make bench-full)
 SCALES ?= 1,10
 bench-search: $(STAMP) browser
-	$(PY) -m natoaz.tools.bench.search --scales $(SCALES)
+	$(PY) -m natoaz.tools.bench.search $(if $(SITE),--site $(SITE),--scales $(SCALES))
 
 ## lighthouse: Lighthouse scores (mobile) of home and timeline, served gzip-compressed on loopback (benchmark)
 lighthouse: $(STAMP) browser

@@ -161,9 +161,9 @@ def visit(browser, server, engine: str, query: str, timeout_ms: float = 120_000)
         context.close()
 
 
-def speed(browser, server, query: str, repeat: int) -> dict[str, Any]:  # noqa: ANN001
+def speed(browser, server, query: str, repeat: int, engines: tuple[str, ...] = ENGINES) -> dict[str, Any]:  # noqa: ANN001
     out: dict[str, Any] = {}
-    for engine in ENGINES:
+    for engine in engines:
         visits = [visit(browser, server, engine, query) for _ in range(repeat)]
         out[engine] = {"bytes_to_first_results": int(statistics.median(v.bytes_total for v in visits)),
                        "search_bytes": int(statistics.median(v.bytes_search for v in visits)),
@@ -214,7 +214,24 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-quality", action="store_true", help="skip the query set on the real data")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
     parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--site", type=Path, default=None,
+                        help="only measure Pagefind on this already built site (e.g. make bench-full's "
+                             "bench-results/work/x100/site): index size, bytes and ms to first results")
     return parser.parse_args(argv)
+
+
+def pagefind_on_built_site(browser, site: Path, query: str, repeat: int) -> dict[str, Any]:  # noqa: ANN001
+    """Pagefind's figures on a site built as `make build` builds it (its index already in place)."""
+    bundle = site / BUNDLE
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    server, _url = _serve(site)
+    try:
+        measured = speed(browser, server, query, repeat, engines=("pagefind",))
+    finally:
+        server.shutdown()
+    return {"site": str(site), "pages": sum(1 for _ in site.rglob("*.html")),
+            "index": {"pagefind": {"index_bytes": sum(p.stat().st_size for p in files), "index_files": len(files)}},
+            "speed": measured}
 
 
 def _print_table(results: dict[str, Any]) -> None:
@@ -243,6 +260,15 @@ def main(argv: list[str] | None = None) -> int:
                                         "query": args.query, "repeat": args.repeat}, "scales": {}}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        if args.site:
+            try:
+                found = pagefind_on_built_site(browser, args.site, args.query, args.repeat)
+            finally:
+                browser.close()
+            print(json.dumps(found, indent=2))
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / "search-site-latest.json").write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+            return 0
         try:
             if not args.no_quality:
                 site = work / "real" / "site"
