@@ -50,8 +50,8 @@ def ref(site: Site, here: str, collection: str, record_id: str, dated: bool = Fa
         when = span_text(record.data.get("participation")) if collection == "programmes" else date_of(record).human()
     record = site.data[collection].get(record_id)
     lang = "en" if label_in_english(record) else ""
-    if collection == "sources" and record is not None:  # a source by its title, in the source's language
-        lang = title_language(record.data)
+    if collection in ("sources", "quotes") and record is not None:  # a source by its title, a quote by its
+        lang = title_language(record.data)  # words: in their own language
     return Ref(site.label(collection, record_id), link(here, page_of(collection, record_id)), when, lang)
 
 

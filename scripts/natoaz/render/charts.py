@@ -9,9 +9,11 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from ..model.dates import PartialDate, parse_date
 from ..model.schema import enum, labels
+from .blocks import label_in_english
 from .i18n import t
 from .model import Site, date_of
 from .templates import render
@@ -41,9 +43,14 @@ def _label_every(band: float, minimum: float = 34) -> int:
     return next((k for k in (1, 2, 5, 10, 20, 50) if band * k >= minimum), 100)
 
 
-def _legend(items: list[tuple[str, str]]) -> list[dict[str, str]]:
-    """(colour, label) items for the legend in the caption."""
-    return [{"colour": colour, "label": label} for colour, label in items]
+def _legend(items: list[tuple[str, str]], english: set[str] = frozenset()) -> list[dict[str, Any]]:
+    """(colour, label) items for the legend in the caption; `english`: labels still in English."""
+    return [{"colour": colour, "label": label, "english": label in english} for colour, label in items]
+
+
+def _english_sectors(site: Site) -> set[str]:
+    """Names of the sectors still in English in another language's edition."""
+    return {site.label("sectors", s.id) for s in site.sorted("sectors") if label_in_english(s)}
 
 
 def sector_colours(site: Site) -> dict[str, str]:
@@ -95,9 +102,11 @@ def events_chart(site: Site, chart_id: str) -> str:
     figure = render("events_chart.html.j2", id=chart_id, width=WIDTH, height=height, events=len(site.events),
                     busiest=busiest, busiest_count=totals[busiest], ticks=ticks, left=left, right=WIDTH - right,
                     tick_x=left - 6, years=bars_of_year, year_label_y=height - 6,
-                    legend=_legend([(colours[s], site.label("sectors", s)) for s in used]), **words)
+                    legend=_legend([(colours[s], site.label("sectors", s)) for s in used], _english_sectors(site)),
+                    **words)
     rows = [{"year": year, "total": totals[year],
-             "parts": [{"label": site.label("sectors", s), "count": counts[year][s]} for s in order
+             "parts": [{"label": site.label("sectors", s), "count": counts[year][s],
+                        "english": site.label("sectors", s) in _english_sectors(site)} for s in order
                        if counts[year].get(s)]} for year in years if totals[year]]
     return figure + "\n\n" + render("chart_table.md.j2", rows=rows, **words) + "\n"
 

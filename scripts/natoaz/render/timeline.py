@@ -104,7 +104,8 @@ def filter_form(site: Site, entries: list[Record], busiest: set[str], counted: b
 
     def options(collection: str, ids: list[str], counts: dict[str, Counter]) -> list[dict[str, Any]]:
         used = [i for i in ids if counts["events"][i] or counts["quotes"][i]]
-        return [{"value": i, "text": site.label(collection, i), "events": counted and counts["events"][i],
+        return [{"value": i, "text": site.label(collection, i),
+                 "english": label_in_english(site.data[collection].get(i)), "events": counted and counts["events"][i],
                  "quotes": counted and counts["quotes"][i]} for i in used]
 
     # Only years that have entries are offered; choosing one opens that year's part, the other choices kept.
