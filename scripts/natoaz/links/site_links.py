@@ -15,18 +15,21 @@ its anchors are kept, so the check grows linearly with the site. It works as a s
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import posixpath
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..load.config import read_config
-from .site_scan import Link, column_of, scan_html, scan_sitemap, site_files
+from .site_scan import column_of, scan_html, scan_sitemap, site_files
 
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _REASONS = {"index": "the folder has no index.html", "missing": "no such page or file"}
 
 
@@ -73,30 +76,34 @@ def _base_path(site_url: str | None) -> str:
 
 
 class _Resolver:
-    """Turns a link found on a page into (site path, fragment), or None for a link that leaves the site."""
+    """Turns a link found on a page into (site path, fragment), or None for a link that leaves the site.
+    Written for speed (it runs once per link): string operations, `unquote` only where a `%` is."""
 
     def __init__(self, site_url: str | None) -> None:
         self.base = _base_path(site_url)
         self.prefix = (site_url if site_url.endswith("/") else site_url + "/") if site_url else None
 
-    def __call__(self, page: str, link: str) -> tuple[str, str] | None:
+    def __call__(self, page: str, folder: str, link: str) -> tuple[str, str] | None:
+        """`page`: the page's path in the site (`events/x/index.html`); `folder`: its folder (`/events/x`)."""
         if self.prefix and link.startswith(self.prefix):
             link = "/" + link[len(self.prefix):]
-        parts = urlsplit(link)
-        if parts.scheme or parts.netloc or link.startswith("//"):
+        if link.startswith("//") or (":" in link.split("/", 1)[0] and _SCHEME.match(link)):
             return None  # another host, mailto:, data: …: the external check's business
-        path = unquote(parts.path)
+        path, _, fragment = link.partition("#")
+        path = path.partition("?")[0]
+        if "%" in path:
+            path = unquote(path)
         if not path:
-            path = "/" + page
-        elif path.startswith("/"):
+            return "/" + page, unquote(fragment)
+        if path.startswith("/"):
             if self.base and (path == self.base or path.startswith(self.base + "/")):
                 path = path[len(self.base):] or "/"
         else:
-            path = posixpath.join("/" + posixpath.dirname(page), path)
+            path = f"{folder}/{path}"
         normal = posixpath.normpath(path)
         if path.endswith("/") and normal != "/":
             normal += "/"
-        return normal, unquote(parts.fragment)
+        return normal, unquote(fragment) if "%" in fragment else fragment
 
 
 def _target_problem(target: str, files: set[str], folders: set[str]) -> tuple[str, str | None]:
@@ -114,6 +121,46 @@ def _target_problem(target: str, files: set[str], folders: set[str]) -> tuple[st
     return _REASONS["missing"], None
 
 
+_Resolved = tuple[int, str, str, str]  # line, link as written, target path, fragment
+
+
+def _scan(relative: str) -> tuple[str, bool, frozenset[str], list[_Resolved]]:
+    """Read and scan one file of the site (in a worker process when the site is large)."""
+    site, resolve = _WORKER["site"], _WORKER["resolve"]
+    is_page = relative.endswith((".html", ".htm"))
+    data = (site / relative).read_bytes()
+    scanned = scan_html(data) if is_page else scan_sitemap(data)
+    folder = "/" + relative.rpartition("/")[0]
+    links = []
+    for link in scanned.links:
+        resolved = resolve(relative, folder.rstrip("/"), link.value)
+        if resolved is not None:
+            links.append((link.line, link.value, *resolved))
+    return relative, is_page, frozenset(scanned.anchors), links
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(site: Path, site_url: str | None) -> None:
+    _WORKER.update(site=site, resolve=_Resolver(site_url))
+
+
+def _scanned(site: Path, site_url: str | None, files: list[str]) -> Iterator[tuple[str, bool, frozenset[str],
+                                                                                   list[_Resolved]]]:
+    """`_scan` of each file, in order; over a pool of processes (one per core) for a large site."""
+    _start_worker(site, site_url)
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(files) < PARALLEL_FROM:
+        yield from map(_scan, files)
+        return
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (site, site_url)) as pool:
+        yield from pool.imap(_scan, files, chunksize=64)
+
+
+PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
+
+
 def check_site(site_dir: Path, site_url: str | None = None) -> SiteCheck:
     """Check every internal link and fragment of the built site; return the breaks found.
 
@@ -122,44 +169,40 @@ def check_site(site_dir: Path, site_url: str | None = None) -> SiteCheck:
     site = site_dir.resolve()
     start = time.perf_counter()
     files, folders = site_files(site)
-    resolve = _Resolver(site_url)
-    anchors: dict[str, set[str]] = {}
-    waiting: dict[str, list[tuple[str, Link, str, str]]] = {}  # page → links to its anchors, not yet read
+    anchors: dict[str, frozenset[str]] = {}
+    waiting: dict[str, list[tuple[str, int, str, str, str]]] = {}  # page → links to its anchors, not yet read
     breaks: list[Break] = []
     unique: set[tuple[str, str]] = set()
     total = pages = 0
-    for relative in sorted(files):
-        if relative.endswith((".html", ".htm")):
-            scanned = scan_html((site / relative).read_bytes())
-            pages += 1
-        elif relative.endswith(".xml"):
-            scanned = scan_sitemap((site / relative).read_bytes())
-        else:
-            continue
-        anchors[relative] = scanned.anchors
-        for link, fragment, page_link in waiting.pop(relative, ()):
-            _check_fragment(breaks, link, fragment, page_link, scanned.anchors)
-        for link in scanned.links:
-            resolved = resolve(relative, link.value)
-            if resolved is None:
-                continue
-            total += 1
-            target, fragment = resolved
-            unique.add(resolved)
+    scanned = sorted(f for f in files if f.endswith((".html", ".htm", ".xml")))
+    for relative, is_page, found, links in _scanned(site, site_url, scanned):
+        pages += is_page
+        anchors[relative] = found
+        for where, line, link, fragment, target in waiting.pop(relative, ()):
+            _check_fragment(breaks, where, line, link, fragment, target, found)
+        total += len(links)
+        for line, link, target, fragment in links:
+            unique.add((target, fragment))
             problem, page = _target_problem(target, files, folders)
             if problem:
-                breaks.append(Break(relative, link.line, 0, link.value, target, problem))
+                breaks.append(Break(relative, line, 0, link, target, problem))
             elif page and fragment and fragment != "top" and not fragment.startswith(":~:"):
                 if page in anchors:
-                    _check_fragment(breaks, (relative, link), fragment, target, anchors[page])
+                    _check_fragment(breaks, relative, line, link, fragment, target, anchors[page])
                 else:
-                    waiting.setdefault(page, []).append(((relative, link), fragment, target))
-    for page, links in waiting.items():  # linked pages that were never read (not HTML after all)
-        for link, fragment, target in links:
-            _check_fragment(breaks, link, fragment, target, anchors.get(page, set()))
+                    waiting.setdefault(page, []).append((relative, line, link, fragment, target))
+    for page, pending in waiting.items():  # linked pages that were never read (not HTML after all)
+        for where, line, link, fragment, target in pending:
+            _check_fragment(breaks, where, line, link, fragment, target, anchors.get(page, frozenset()))
     seconds = time.perf_counter() - start
     return SiteCheck(sorted(set(_with_columns(site, breaks)), key=lambda b: (b.page, b.line, b.column, b.link)),
                      total, len(unique), pages, seconds)
+
+
+def _check_fragment(breaks: list[Break], page: str, line: int, link: str, fragment: str, target: str,
+                    anchors: frozenset[str]) -> None:
+    if fragment not in anchors:
+        breaks.append(Break(page, line, 0, link, target, f"no anchor #{fragment} on the target page"))
 
 
 def _with_columns(site: Path, breaks: list[Break]) -> list[Break]:
@@ -171,14 +214,6 @@ def _with_columns(site: Path, breaks: list[Break]) -> list[Break]:
             texts[b.page] = (site / b.page).read_text(encoding="utf-8", errors="replace")
         located.append(replace(b, column=column_of(texts[b.page], b.line, b.link)))
     return located
-
-
-def _check_fragment(breaks: list[Break], where: tuple[str, Link], fragment: str, target: str,
-                    anchors: set[str]) -> None:
-    if fragment not in anchors:
-        page, link = where
-        breaks.append(Break(page, link.line, 0, link.value, target,
-                            f"no anchor #{fragment} on the target page"))
 
 
 def format_site_report(check: SiteCheck, site_label: str) -> str:
