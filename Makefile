@@ -86,11 +86,12 @@ SCALES ?= 1,10
 bench-search: $(STAMP) browser
 	$(PY) -m natoaz.tools.bench.search $(if $(SITE),--site $(SITE),--scales $(SCALES))
 
-## lighthouse: Lighthouse scores (mobile) of home and timeline, served gzip-compressed on loopback (benchmark)
+## lighthouse: Lighthouse (mobile, median of 3) on one English page of each kind, gzip on loopback (benchmark;
+## ARGS="--edition az" for the Azerbaijani pages, ARGS="--reports DIR" keeps the JSON reports)
 lighthouse: $(STAMP) browser
 	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
 	$(PY) -m natoaz build
-	$(PY) -m natoaz.tools.lighthouse
+	$(PY) -m natoaz.tools.lighthouse $(ARGS)
 
 ## validate: the standards bodies' validators on every page of the built site/ (after `make build`), offline:
 ## W3C Nu Html Checker, Atom (RFC 4287 RELAX NG), sitemap (sitemaps.org XSD), JSON-LD (schema.org definitions)

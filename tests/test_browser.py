@@ -235,6 +235,9 @@ def test_pages_have_no_console_errors_and_no_third_party_requests(watched: Watch
     watched.page.goto(site_url + path, wait_until="networkidle")
     assert watched.errors == []
     assert watched.foreign() == []
+    # nothing the first paint does not need: no sitemap.xml (Material's script fetches and parses the one beside
+    # every <link rel=alternate>: 0.7 MB), no search index until the search is opened
+    assert [u for u in watched.requests if "sitemap" in u or "/pagefind/" in u] == []
 
 
 @pytest.mark.parametrize("path", PAGES + ["search"])

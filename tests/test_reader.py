@@ -345,7 +345,7 @@ def test_strict_build_serves_downloads_feed_and_head_tags(tmp_path: Path) -> Non
     assert (site / "downloads/schemas/events.schema.json").exists()
     ET.fromstring((site / "feed.xml").read_bytes())
     html = (site / "quotes/heydar-aliyev-1994-05-04-cornerstone/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml"' in html and 'href="../../feed.xml"' in html
+    assert '<link rel="alternate feed" type="application/atom+xml"' in html and 'href="../../feed.xml"' in html
     assert f'<meta property="og:url" content="{base}quotes/heydar-aliyev-1994-05-04-cornerstone/">' in html
     assert '<meta property="og:type" content="article">' in html
     (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
