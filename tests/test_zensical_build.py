@@ -77,7 +77,7 @@ def test_zensical_gets_our_overrides_but_its_own_search_partial(zensical_site: P
     overrides = zensical_site / "zensical-overrides"
     assert (overrides / "main.html").is_file() and not (overrides / "partials" / "search.html").exists()
     html = (zensical_site / "zensical-site" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml"' in html  # our main.html override
+    assert '<link rel="alternate feed" type="application/atom+xml"' in html  # our main.html override
     assert 'class="md-search__button"' in html and "md-search__form" not in html  # Zensical's search
     assert (zensical_site / "zensical-site" / "search.json").is_file()
 
