@@ -119,8 +119,9 @@ def corrections(site: Site, here: str, record: Record) -> list[dict[str, Any]]:
 
 
 def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, with_speaker: bool = True) -> dict:
-    """A quote card's view: `with_link` adds the permalink and first source (the quote's own page lists
-    its sources in full below); `with_speaker=False` where the page is already about the speaker."""
+    """A quote card's view: `with_link` adds the attribution line (speaker, role, occasion, place, date),
+    the permalink and first source; the quote's own page (`with_link=False`) gives all of these once, in
+    its heading, fact box and source list. `with_speaker=False` where the page is already about the speaker."""
     d = quote.data
     speaker = None
     if with_speaker:
@@ -129,7 +130,7 @@ def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, wit
     return {"text": Markup(site.abbr(blockquote(d["text"]))), "speaker": speaker, "role": d["role"],
             "occasion": d["occasion"],
             "place": d.get("place"), "date": date_of(quote).human(),
-            "permalink": link(here, page_of("quotes", quote.id)) if with_link else None,
+            "attribution": with_link, "permalink": link(here, page_of("quotes", quote.id)) if with_link else None,
             "cites": cites(site, here, d.get("sources") or []) if with_link else [],
             **_quote_languages(site, here, quote)}
 
