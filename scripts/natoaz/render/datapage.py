@@ -140,7 +140,7 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
         downloads=[{**_file(here, p, files), **_kind(p)} for p in download_list(files)],
         feed=_file(here, FEED, files), feed_entries=MAX_ENTRIES, json_file=DATASET_JSON,
         spreadsheet=SPREADSHEET.removeprefix(download("")), separator=LIST_SEPARATOR, package_file=DATAPACKAGE_FILE,
-        db_file=DB_FILE, metadata_file=DB_METADATA_FILE, base=Markup(base),
+        db_file=DB_FILE, metadata_file=DB_METADATA_FILE, base=Markup(base), datasette_command=f"datasette {DB_FILE}",
         links={"changelog": link(here, CHANGELOG), "package": link(here, download(DATAPACKAGE_FILE)),
                "reference": link(here, REFERENCE)},
         examples={"sqlite": Markup(SQLITE_EXAMPLE), "pandas": Markup(PANDAS_EXAMPLE.format(base=base)),

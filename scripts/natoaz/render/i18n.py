@@ -30,7 +30,6 @@ category the plural's (`event: Ereignis`, `events: Ereignisse`). A noun without 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -188,23 +187,3 @@ def edition(labels: Labels) -> Iterator[Labels]:
         MONTH_DAY_NAMES.reset(months_day)
         if months is not None:
             MONTH_NAMES.reset(months)
-
-
-_CALL = re.compile(r"""\bt\((["'])((?:(?!\1).)+)\1""")
-_COUNTED = re.compile(r"""\b(?:plural|noun)\([^,()]+(?:\([^()]*\))?, *(["'])([^"']+)\1, *(["'])([^"']+)\3""")
-
-
-def interface_words() -> set[str]:
-    """Every literal word the code and templates ask for (`t("…")`), for the coverage report."""
-    folder = Path(__file__).parent
-    texts = [p.read_text(encoding="utf-8") for p in [*folder.rglob("*.py"), *(folder / "templates").rglob("*.j2")]]
-    words = {match.group(2) for text in texts for match in _CALL.finditer(text) if len(match.group(2)) > 1}
-    return words | {match.group(n) for text in texts for match in _COUNTED.finditer(text) for n in (2, 4)}
-
-
-def label_coverage(language: str) -> tuple[int, list[str]]:
-    """(words with a translation, words without one) of the interface in `language`."""
-    labels = load_labels(language)
-    words = interface_words()
-    missing = sorted(w for w in words if not labels.has(w))
-    return len(words) - len(missing), missing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..check.translations import coverage
+from ..model.languages import BASE
 from ..model.records import Dataset
 from ..model.registry import NAMES
 from ..model.schema import enum, expanded
@@ -64,18 +65,42 @@ def stats(dataset: Dataset) -> dict:
 def translation_report(dataset: Dataset) -> dict:
     """Per language: values translated / values to translate, per collection and field; who translated
     (editors or a source's own text); the interface words with a translation in its label table."""
-    from ..render.i18n import label_coverage
-
     report = {}
     for language, per in coverage(dataset).items():
         by = Counter(str((r.data.get("translations") or {}).get(language, {}).get("by"))
                      for c in dataset.records.values() for r in c.values()
                      if isinstance((r.data.get("translations") or {}).get(language), dict))
-        done, missing = label_coverage(language)
         report[language] = {"fields": {c: {f: list(n) for f, n in fields.items()} for c, fields in per.items()},
-                            "records_by": dict(sorted(by.items())),
-                            "interface": {"translated": done, "total": done + len(missing), "missing": missing}}
+                            "records_by": dict(sorted(by.items())), "interface": interface_report(dataset, language)}
     return report
+
+
+def interface_report(dataset: Dataset, language: str) -> dict:
+    """The interface words a build of both editions asks the label tables for (every `t()` key, counted
+    noun and nav title the pages use, also those chosen at run time such as a collection's name), how many
+    `language`'s table translates; and the words templates print outside `t()`, which no table reaches."""
+    from ..editions import translate_nav, untranslated_page
+    from ..load.config import read_config
+    from ..paths import ROOT
+    from ..render import SiteOptions, render_site
+    from ..render.i18n import load_labels
+    from ..render.literal_words import template_bare_words
+
+    english, labels = load_labels(BASE), load_labels(language)
+    english.used.clear()
+    labels.used.clear()
+    render_site(dataset, SiteOptions())
+    render_site(dataset, SiteOptions(language=language))
+    config = read_config(ROOT / "mkdocs.yml")  # what the hook translates: nav, site name and description
+    translate_nav(config.get("nav") or [], labels)
+    labels(str(config.get("site_name") or ""))
+    labels(" ".join(str(config.get("site_description") or "").split()))
+    untranslated_page("", labels)
+    asked = {word for word in english.used | labels.used if word}
+    missing = sorted(word for word in asked if not labels.has(word))
+    literal = {name: [word.removeprefix(f"{name}:") for word in words] for name, words in template_bare_words().items()}
+    return {"translated": len(asked) - len(missing), "total": len(asked), "missing": missing,
+            "literal": literal}
 
 
 def format_stats(report: dict) -> str:
@@ -105,7 +130,12 @@ def format_stats(report: dict) -> str:
         who = ", ".join(f"{k} {v}" for k, v in found["records_by"].items()) or "none"
         lines.append(f"  records translated by: {who}")
         ui = found["interface"]
-        lines.append(f"  interface words: {ui['translated']}/{ui['total']} in i18n/{language}.yaml"
+        lines.append(f"  interface words: {ui['translated']}/{ui['total']} of those a build of both editions asks "
+                     f"for are in i18n/{language}.yaml"
                      + (f"; missing: {', '.join(ui['missing'][:12])}" + (" …" if len(ui["missing"]) > 12 else "")
                         if ui["missing"] else ""))
+        literal = ui["literal"]
+        lines.append(f"  words printed outside t() in templates: {sum(map(len, literal.values()))}"
+                     + "".join(f"\n    {name}: {', '.join(words[:8])}" + (" …" if len(words) > 8 else "")
+                               for name, words in literal.items()))
     return "\n".join(lines)
