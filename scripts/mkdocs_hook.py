@@ -53,7 +53,8 @@ class HookState:
     problems: list[Problem] = field(default_factory=list)  # shown in the serve banner
     banner_key: tuple[str, ...] = ()
     index_generation: int = 0  # `serve`: the newest build whose search index is wanted
-    abbreviations: str = ""  # the glossary as `abbr` definitions, appended to hand-written pages
+    abbreviations: str = ""  # the glossary as `abbr` definitions, appended to hand-written pages (English)
+    own_abbreviations: str = ""  # the same with the expansions in the edition's language, for its own pages
     language: str = BASE  # the edition being built: `theme.language` of the config
     root_url: str = ""  # the English edition's address
     untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
@@ -125,6 +126,7 @@ def _generate(config: MkDocsConfig) -> Generated:
     # is the data's release date, unless SOURCE_DATE_EPOCH is set already.
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_state.release))
     _state.abbreviations = abbreviation_definitions(dataset)
+    _state.own_abbreviations = abbreviation_definitions(dataset, _state.language)
     _state.last_good = (render_site(dataset, _options(config)), page_origins(dataset))
     return _state.last_good
 
@@ -195,9 +197,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Hand-written pages: the glossary's abbreviation definitions appended (Python-Markdown's `abbr`
     marks every term with its expansion); generated pages carry their `<abbr>` markup from the core.
     In another language's edition, an English page without a translation is marked as English."""
-    if page.file.src_uri in _state.untranslated:
-        markdown = editions.untranslated_page(markdown, editions.load_labels(_state.language))
-    return markdown if page.file.generated_by else markdown + _state.abbreviations
+    if page.file.generated_by:
+        return markdown
+    if page.file.src_uri in _state.untranslated:  # shown in English: the English expansions
+        return editions.untranslated_page(markdown, editions.load_labels(_state.language)) + _state.abbreviations
+    return markdown + _state.own_abbreviations
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

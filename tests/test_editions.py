@@ -16,7 +16,8 @@ from conftest import MINI, edit
 from natoaz.check.validate import load_valid
 from natoaz.model.dates import parse_date
 from natoaz.paths import ROOT
-from natoaz.render import SiteOptions, render_site
+from natoaz.build import write_markdown
+from natoaz.render import SiteOptions, abbreviation_definitions, render_site
 from natoaz.render.i18n import LabelError, edition, load_labels
 
 GOLDEN = Path(__file__).parent / "golden" / "mini-az"
@@ -65,6 +66,21 @@ def test_azerbaijani_page_shows_translations_dates_and_honest_gaps(tmp_path: Pat
     # the words stay verbatim, marked with their language; the editors' translation below, labelled
     assert quote.index("The partnership began in 1994") < quote.index("**Redaksiyanın tərcüməsi**")
     assert '> {: lang="en" }' in quote and "> Tərəfdaşlıq 1994-cü ildə başladı və böyüdü." in quote
+
+
+def test_hand_written_pages_get_the_glossary_in_their_own_language(tmp_path: Path) -> None:
+    """docs/az/ pages: the glossary's Azerbaijani expansions as `abbr` definitions (the hook and the
+    command-line twin); English pages keep the English ones."""
+    data = translated_mini(tmp_path / "data")
+    edit(data / "glossary/glossary.yaml", "  added: 2026-01-03\n", "  added: 2026-01-03\n  translations:\n    az:\n"
+         "      by: editors\n      expansion: Sülh Naminə Tərəfdaşlıq\n")
+    dataset, _ = load_valid(data)
+    assert abbreviation_definitions(dataset).strip() == "*[PfP]: Partnership for Peace"
+    assert abbreviation_definitions(dataset, "az").strip() == "*[PfP]: Sülh Naminə Tərəfdaşlıq"
+    out = tmp_path / "markdown"
+    write_markdown(out, data_dir=data)
+    assert (out / "az/editing/index.md").read_text(encoding="utf-8").endswith("*[PfP]: Sülh Naminə Tərəfdaşlıq\n")
+    assert (out / "editing/index.md").read_text(encoding="utf-8").endswith("*[PfP]: Partnership for Peace\n")
 
 
 RUSSIAN = """name: Русский

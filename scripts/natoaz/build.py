@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .atomic import ignore_sigint, output_lock, signals_interrupt, swap, sweep, temp_prefix
 from .check.validate import load_valid
+from .editions import language_folder
 from .model.languages import BASE, declared
 from .paths import DATA_DIR, DOCS_DIR, ROOT
 from .render import abbreviation_definitions, render_site
@@ -38,9 +39,11 @@ def write_markdown(out: Path, data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_D
         staging = Path(tempfile.mkdtemp(prefix=temp_prefix(out), dir=out.parent))  # same disk: atomic rename
         try:
             shutil.copytree(docs_dir, staging, dirs_exist_ok=True)
-            abbreviations = abbreviation_definitions(dataset)
-            for page in staging.rglob("*.md"):  # as the hook does in memory: the glossary's abbreviations
-                page.write_text(page.read_text(encoding="utf-8") + abbreviations, encoding="utf-8")
+            abbreviations = {code: abbreviation_definitions(dataset, code) for code in declared()}
+            for page in staging.rglob("*.md"):  # as the hook does in memory: the glossary's abbreviations,
+                # a language folder's pages (docs/az/) with the expansions in its language
+                own = language_folder(page.relative_to(staging).as_posix()) or BASE
+                page.write_text(page.read_text(encoding="utf-8") + abbreviations[own], encoding="utf-8")
             for rel, content in files.items():
                 target = staging / rel
                 if target.exists():

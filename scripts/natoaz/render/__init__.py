@@ -63,10 +63,11 @@ def page_origins(dataset: Dataset) -> dict[str, str]:
     return {page_of(c, r.id): r.file for c, records in dataset.records.items() for r in records.values()}
 
 
-def abbreviation_definitions(dataset: Dataset) -> str:
+def abbreviation_definitions(dataset: Dataset, language: str = "en") -> str:
     """The glossary as Python-Markdown `abbr` definitions, appended to every hand-written page's Markdown
-    (in memory by the hook, in build/markdown/ by the command-line twin); never written into docs/."""
-    return definitions(abbreviation_terms(Site(dataset)))
+    (in memory by the hook, in build/markdown/ by the command-line twin); never written into docs/. In
+    `language`: the expansions of its translations (`translations.az.expansion`), English where missing."""
+    return definitions(abbreviation_terms(Site(localize(dataset, language) if language != "en" else dataset)))
 
 
 def release_date(dataset: Dataset) -> str:
