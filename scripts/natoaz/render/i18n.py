@@ -70,6 +70,7 @@ class Labels:
     name: str = "English"  # the language's own name, for the language switcher
     theme_language: str = BASE  # Material's language code (its own interface words)
     locale: str = "en_GB"  # Open Graph locale
+    decimal_mark: str = "."  # in a number with a fraction: `1.5 MB`, Azerbaijani `1,5 MB`
     months: tuple[str, ...] = ()  # 12 lower- or upper-case month names; () = English
     months_day: tuple[str, ...] = ()  # the months' form after a day (`4 мая`), where it differs; () = `months`
     words: dict[str, str] = field(default_factory=dict)
@@ -145,7 +146,8 @@ def load_labels(language: str = BASE, folder: Path | None = None) -> Labels:
                          "(and `months` the 12 names)")
     return Labels(language=language, name=str(table.get("name") or language),
                   theme_language=str(table.get("theme_language") or language),
-                  locale=str(table.get("locale") or language), months=("", *months) if months else (),
+                  locale=str(table.get("locale") or language), decimal_mark=str(table.get("decimal_mark") or "."),
+                  months=("", *months) if months else (),
                   months_day=("", *months_day) if months_day else (),
                   words={k: v[categories[0]] if isinstance(v, dict) else v for k, v in words.items() if v},
                   plural_rule=rule, forms=forms)
@@ -157,6 +159,11 @@ ACTIVE: ContextVar[Labels | None] = ContextVar("labels", default=None)
 
 def active() -> Labels:
     return ACTIVE.get() or _ENGLISH
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number with `digits` after the edition's decimal mark: `1.5`, in Azerbaijani `1,5`."""
+    return f"{value:.{digits}f}".replace(".", active().decimal_mark)
 
 
 def t(text: str, /, **values: Any) -> str:
