@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, edit
+from natoaz.build import write_markdown
 from natoaz.check.validate import load_valid
 from natoaz.model.dates import parse_date
 from natoaz.paths import ROOT
-from natoaz.build import write_markdown
 from natoaz.render import SiteOptions, abbreviation_definitions, render_site
 from natoaz.render.i18n import LabelError, edition, load_labels
 
