@@ -101,3 +101,23 @@ def test_stats_count_the_words_a_build_asks_for() -> None:
     assert report["missing"] == ["Glossary term"]
     assert report["total"] > 150 and report["translated"] == report["total"] - 1
     assert all(isinstance(words, list) and words for words in report["literal"].values())
+
+
+def _without_code(page: str) -> str:
+    """Code, file names and the JSON-LD (data for machines), which stay as they are in every language; the
+    meta description, in English where the record's text is not translated yet (no `lang` in a meta tag)."""
+    page = re.sub(r"^(?: {4}|\t).*$|^(?:jsonld|description|title): .*$|^#.*\{ lang=en \}$", "", page, flags=re.M)
+    page = re.sub(r"\[[\w.-]+\.(?:csv|json|db|xlsx)\]\([^)]*\)", "", page)  # links to files by name
+    page = re.sub(r"<pre[^>]*>.*?</pre>", "", page, flags=re.S)
+    return re.sub(r"`[^`\n]*`", "", page)
+
+
+def test_the_azerbaijani_index_record_data_and_changelog_pages_have_no_english_words() -> None:
+    dataset, _ = load_valid(MINI)
+    pages = render_site(dataset, SiteOptions(language="az"))
+    for path in ("data.md", "corrections/index.md", "changelog/index.md", "sources/index.md", "people/index.md",
+                 "programmes/index.md", "quotes/index.md", "sectors/index.md", "glossary/index.md", "glossary/pfp.md",
+                 "events/2025-05-06-speech.md", "quotes/alex-speaker-2025-05-06-began.md", "sources/news-speech.md",
+                 "people/alex-speaker.md", "programmes/pfp.md", "sectors/political-dialogue.md"):
+        left = ENGLISH.findall(_without_english_marked(_without_code(str(pages[path]))))
+        assert left == [], f"{path}: English words outside lang=en: {left}"
