@@ -83,6 +83,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = editions.translate_nav(config.nav, labels)
         config.site_name = labels(config.site_name)
         config.site_description = labels(" ".join((config.site_description or "").split()))
+        config.copyright = labels(" ".join((config.copyright or "").split()))
+        for scheme in config.theme.get("palette") or []:  # the light/dark switch's words
+            if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+                scheme["toggle"]["name"] = labels(scheme["toggle"]["name"])
     config.extra["natoaz_locale"] = labels.locale
     if len(editions.editions()) > 1:
         # true, not a list: Material then includes partials/alternate.html (ours: the same page in the
@@ -182,8 +186,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """The same page in each edition, for the language switcher and the hreflang links."""
+    """The same page in each edition, for the language switcher and the hreflang links; the edition's
+    words for the theme overrides (`natoaz_t("Data and downloads")`)."""
     context["natoaz_alternates"] = editions.alternates(page.url, _state.language, _state.root_url)
+    context["natoaz_t"] = editions.load_labels(_state.language)
     return context
 
 

@@ -6,7 +6,8 @@ While an edition renders (`edition(labels)`), `t("Sources")` in Python and `{{ t
 templates give that edition's word, and dates take its month names (`months`; after a day `months_day`
 where the language puts a month in another form there, as Russian does: `4 мая 1994`, `май 1994`).
 A sentence with numbers or names in it is one label with placeholders, so that each language orders its
-words: `t("{count} in {year}", count=…, year=…)`.
+words: `t("{counted} in {year}.", counted=…, year=…)`, which Azerbaijani
+writes "{year}: {counted}.".
 
 Counted nouns are data too. `plural(185, "event", "events")` (templates; `text.plural` in Python) gives
 "185 events" in English and "185 hadisə" in Azerbaijani, where a noun after a number stays singular.
