@@ -94,6 +94,40 @@ def test_theme_still_writes_the_toggles_the_fix_expects() -> None:
         assert tag in base
 
 
+def _uncommented(css: str) -> str:
+    return re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+
+
+def _declarations(css: str, selector: str) -> list[str]:
+    """The declarations of the first `selector { … }` rule in `css`, whitespace-free, in order."""
+    body = re.search(re.escape(selector) + r"\s*\{([^{}]*)\}", css)
+    assert body, f"no {selector} rule"
+    return [re.sub(r"\s+", "", d) for d in re.split(r";(?![^(]*\))", body.group(1)) if d.strip()]
+
+
+def test_site_css_carries_the_theme_dark_scheme_the_pages_no_longer_load() -> None:
+    """overrides/main.html drops Material's palette stylesheet (its `[data-md-color-switching] *` rule restyled
+    every page twice on load); site.css has its dark scheme instead. On a Material upgrade this fails if
+    the theme's dark scheme changed, rather than the copy silently going stale."""
+    import material
+
+    (palette,) = (Path(material.__file__).parent / "templates/assets/stylesheets").glob("palette.*.min.css")
+    ours = (ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    theirs = palette.read_text(encoding="utf-8")
+    assert _declarations(ours, "[data-md-color-scheme=slate]") == _declarations(theirs, "[data-md-color-scheme=slate]")
+    assert "color-switching" not in _uncommented(ours)
+
+
+def test_built_pages_load_no_stylesheet_with_a_whole_page_restyle_on_load(site: Path) -> None:
+    for page in ("index.html", "timeline/index.html", "404.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
+        assert len(sheets) == 2 and not any("palette" in s for s in sheets), (page, sheets)
+        for sheet in sheets:
+            css = (site / "assets/stylesheets" / sheet.rsplit("/", 1)[-1]).read_text(encoding="utf-8")
+            assert "data-md-color-switching" not in _uncommented(css), sheet
+
+
 def test_built_pages_keep_the_toc_toggle_where_the_navigation_has_it(site: Path) -> None:
     in_nav = (site / "timeline/index.html").read_text(encoding="utf-8")
     assert 'id="__toc"' in in_nav and 'for="__toc"' in in_nav
