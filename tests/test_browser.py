@@ -445,6 +445,16 @@ def test_cite_block_copies_the_citation_with_todays_access_date(browser, mini_ur
         # no sideways scrolling on a phone: the citation wraps inside its box
         assert page.evaluate("getComputedStyle(document.querySelector('#natoaz-cite-plain')).whiteSpace") == "pre-wrap"
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        # the Azerbaijani page: the date with its month names, the button's words from the page
+        page.goto(mini_url + "az/events/1994-05-04-pfp-signed/")
+        month = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
+                 "noyabr", "dekabr"][today.month - 1]
+        assert plain.inner_text().endswith(f"(müraciət tarixi: {today.day} {month} {today.year}).")
+        assert button.inner_text() == "Kopyala"
+        assert button.get_attribute("aria-label") == "İstinadı kopyala: Sadə mətn"
+        button.click()
+        page.wait_for_function("document.querySelector(\"button[data-copy='natoaz-cite-plain']\")"
+                               ".textContent === 'Kopyalandı'")
     finally:
         context.close()
 
