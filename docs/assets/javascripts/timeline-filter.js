@@ -149,9 +149,9 @@
       });
       var filtered = FIELDS.some(function (name) { return current[name]; });
       if (status && !entries.length) {
-        status.textContent = filtered ? words("elsewhere", {}) : "";
+        status.textContent = filtered ? statusText("elsewhere", {}) : "";
       } else if (status) {
-        status.textContent = words(filtered ? "some" : "all", {shown: shown, total: entries.length});
+        status.textContent = statusText(filtered ? "some" : "all", {shown: shown, total: entries.length});
       }
       carry(current);
       if (updateAddress && window.history && window.history.replaceState) {
@@ -203,7 +203,7 @@
 
   // The status line's words in the page's language: its data-natoaz-<name> attribute, `{shown}` and
   // `{total}` filled in (templates/timeline_filter.html.j2).
-  function words(name, values) {
+  function statusText(name, values) {
     var status = document.querySelector(".natoaz-filter__status");
     var text = (status && status.getAttribute("data-natoaz-" + name)) || "";
     return text.replace(/\{(shown|total)\}/g, function (_, key) { return String(values[key]); });
