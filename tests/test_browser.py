@@ -195,11 +195,16 @@ def test_timeline_filter_choice_follows_the_links_between_parts(watched: Watched
     assert page.locator("#natoaz-filter-sector").input_value() == "demining"
     shown = page.locator(".natoaz-entry:visible")
     assert 0 < shown.count() < page.locator(".natoaz-entry").count()
+    total = page.locator(".natoaz-entry").count()  # the status line, in the words the page gives the script
+    assert page.locator(".natoaz-filter__status").inner_text() == f"{shown.count()} of {total} entries shown."
     page.locator(".natoaz-steps a[rel=next]").click()
     page.wait_for_url("**/timeline/2013/?sector=demining")
     page.select_option("#natoaz-filter-sector", "")
     page.locator(".natoaz-steps a[rel=prev]").click()
     page.wait_for_url("**/timeline/2012/")
+    page.goto(site_url + "az/timeline/2012/?sector=demining")
+    shown = page.locator(".natoaz-entry:visible").count()
+    assert page.locator(".natoaz-filter__status").inner_text() == f"{total} qeyddən {shown} göstərilir."
 
 
 def test_old_timeline_addresses_open_the_year_part(watched: Watched, site_url: str) -> None:
