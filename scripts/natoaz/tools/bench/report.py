@@ -14,7 +14,7 @@ LINEAR_MAX = 12.0
 SHARE_MAX = 0.10
 LINKS_SHARE_MAX = 0.10  # the internal link check, of the full build at 10x and 100x (issue 11)
 OVERVIEW_MAX = 1.5  # the largest overview page of each kind at 10x / 100x, of its size at 1x (issue 11)
-SEARCH_INDEX_MAX = 400_000  # bytes, raw
+SEARCH_INDEX_MAX = 1_000_000  # bytes: what a first search loads (lunr fetched its whole index: 36 MB at 100x)
 REBUILD_MAX_S = 5.0
 
 
@@ -76,9 +76,11 @@ def targets(results: dict) -> list[Target]:
         found.append(Target(f"internal link check of {scale}x site vs its build", value, f"≤ {LINKS_SHARE_MAX:.0%}",
                             _check(ok)))
     found += overview_targets(results)
-    index = results["scales"].get("1", {}).get("site", {}).get("search_index_bytes")
-    found.append(Target("search index of the 1x (real) site, raw",
-                        "needs 1x" if index is None else f"{index / 1000:.0f} KB",
+    scales_run = sorted(int(s) for s in results["scales"])
+    largest = str(scales_run[-1]) if scales_run else "1"
+    index = results["scales"].get(largest, {}).get("site", {}).get("search_first_load_bytes")
+    found.append(Target(f"search: what the first search loads before index chunks at {largest}x (Pagefind)",
+                        "not measured" if index is None else f"{index / 1000:.0f} KB",
                         f"≤ {SEARCH_INDEX_MAX / 1000:.0f} KB",
                         _check(None if index is None else index <= SEARCH_INDEX_MAX)))
     rebuild = results.get("rebuild") or {}
@@ -207,8 +209,9 @@ def format_report(results: dict, previous: dict | None = None) -> str:
         ["generated pages (render)", *(str(data[s]["stages"]["render"].get("pages", "–")) for s in scales)],
         ["HTML pages in site/", *(str(data[s]["site"].get("html_pages", "–")) for s in scales)],
         ["size of site/", *(_size(data[s]["site"].get("site_bytes")) for s in scales)],
-        ["search_index.json raw", *(_size(data[s]["site"].get("search_index_bytes")) for s in scales)],
-        ["search_index.json gzip", *(_size(data[s]["site"].get("search_index_gzip_bytes")) for s in scales)],
+        ["Pagefind bundle (all files)", *(_size(data[s]["site"].get("search_index_bytes")) for s in scales)],
+        ["Pagefind, first search before chunks", *(_size(data[s]["site"].get("search_first_load_bytes"))
+                                                    for s in scales)],
         ["home: index.html", *(_size(data[s]["site"].get("home", {}).get("html")) for s in scales)],
         ["home: + CSS + JS raw", *(_size(data[s]["site"].get("home", {}).get("total")) for s in scales)],
         ["home: + CSS + JS gzip", *(_size(data[s]["site"].get("home", {}).get("total_gzip")) for s in scales)],
