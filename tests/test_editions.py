@@ -18,11 +18,11 @@ from natoaz.check.validate import load_valid
 from natoaz.model.dates import parse_date
 from natoaz.paths import ROOT
 from natoaz.render import SiteOptions, abbreviation_definitions, render_site
-from natoaz.render.i18n import LabelError, edition, load_labels
+from natoaz.render.i18n import LabelError, edition, language_name, load_labels
 
 GOLDEN = Path(__file__).parent / "golden" / "mini-az"
 PAGES = ("events/1994-05-04-pfp-signed.md", "events/2025-05-06-speech.md", "quotes/alex-speaker-2025-05-06-began.md",
-         "people/heydar-aliyev.md", "sources/mfa-overview.md", "programmes/pfp.md")
+         "people/heydar-aliyev.md", "people/alex-speaker.md", "sources/mfa-overview.md", "programmes/pfp.md")
 
 
 def translated_mini(target: Path) -> Path:
@@ -32,7 +32,10 @@ def translated_mini(target: Path) -> Path:
          "      by: editors\n      title: Azərbaycan Sülh naminə Tərəfdaşlığın Çərçivə Sənədini imzalayır\n")
     edit(target / "quotes/2025.yaml", "  added: 2026-01-03\n", "  added: 2026-01-03\n  translations:\n    az:\n"
          "      by: editors\n      text: Tərəfdaşlıq 1994-cü ildə başladı və böyüdü.\n"
-         "      occasion: Universitetdə çıxış\n")
+         "      role: Əlaqə Bürosunun rəhbəri\n      occasion: Universitetdə çıxış\n      place: Bakı\n")
+    edit(target / "sources/mfa-overview.yaml", "added: 2026-01-02\n", "added: 2026-01-02\n"
+         "note: The page gives no date.\ntranslations:\n  az:\n    by: editors\n"
+         "    note: Səhifədə tarix göstərilmir.\n")
     edit(target / "people/heydar-aliyev.yaml", "added: 2026-01-02\n", "added: 2026-01-02\ntranslations:\n  az:\n"
          "    by: editors\n    name: Heydər Əliyev\n    roles:\n      - title: Azərbaycan Respublikasının Prezidenti\n"
          "        organisation: Azərbaycan Respublikası\n")
@@ -66,6 +69,15 @@ def test_azerbaijani_page_shows_translations_dates_and_honest_gaps(tmp_path: Pat
     # the words stay verbatim, marked with their language; the editors' translation below, labelled
     assert quote.index("The partnership began in 1994") < quote.index("**Redaksiyanın tərcüməsi**")
     assert '> {: lang="en" }' in quote and "> Tərəfdaşlıq 1994-cü ildə başladı və böyüdü." in quote
+    # the speaker's role and the place translated, not marked as English; the language by its name
+    assert "**Yer:** Bakı  \n" in quote and ", Əlaqə Bürosunun rəhbəri  \n" in quote
+    assert "**Dil:** ingilis dili — " in quote and "Bu mətn hələ tərcümə olunmayıb" not in quote
+    source = pages["sources/mfa-overview.md"]
+    assert "**Dil:** ingilis dili  \n" in source and "**Qeyd:** Səhifədə tarix göstərilmir." in source
+    assert "Bu mətn hələ tərcümə olunmayıb" not in source
+    # a correction not translated yet: in English, marked as such, with the page's note
+    person = pages["people/alex-speaker.md"]
+    assert '<span lang="en">The surname was misspelt' in person and "Bu mətn hələ tərcümə olunmayıb" in person
 
 
 def test_hand_written_pages_get_the_glossary_in_their_own_language(tmp_path: Path) -> None:
@@ -138,3 +150,16 @@ def test_a_third_language_is_data_not_code(tmp_path: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")  # one sitemap, hreflang alternates
     assert re.search(r'<loc>[^<]*/ru/events/1994-05-04-pfp-signed/</loc>.*?<xhtml:link rel="alternate" '
                      r'hreflang="en" href="[^"]*/events/1994-05-04-pfp-signed/"/>', sitemap, re.S)
+
+
+def test_every_language_in_the_data_has_a_name_in_every_label_table() -> None:
+    """Pages show a source's or quote's language by name (`rus dili`), never by its code: each table's
+    `languages:` names every code the data uses."""
+    dataset, _ = load_valid(ROOT / "data")
+    used = {str(r.data["language"]) for c in ("sources", "quotes") for r in dataset[c].values()}
+    for table in sorted((ROOT / "i18n").glob("*.yaml")):
+        names = load_labels(table.stem).languages
+        assert used <= set(names), f"{table.name} lacks names for {sorted(used - set(names))}"
+    with edition(load_labels("az")):
+        assert language_name("ru") == "rus dili" and language_name("xx") == "xx"
+    assert language_name("ru") == "Russian"

@@ -25,7 +25,9 @@ def _errors(mini: Path) -> list:
 
 def test_translatable_fields_come_from_the_schema_marks() -> None:
     assert [p for p, _ in translatable_fields("events")] == [
-        ("title",), ("summary",), ("place",), ("disagreements", None, "note")]
+        ("title",), ("summary",), ("place",), ("disagreements", None, "note"), ("corrections", None, "change")]
+    assert [p for p, _ in translatable_fields("quotes")][:4] == [("text",), ("role",), ("occasion",), ("place",)]
+    assert [p for p, _ in translatable_fields("sources")] == [("note",), ("corrections", None, "change")]
     assert dict(translatable_fields("people"))[("name",)] is False  # translated only where it differs
 
 

@@ -22,6 +22,12 @@ class Record:
     key_positions: dict[tuple, tuple[int, int]]
     # In an edition in another language (render/localize.py): the fields still shown in English
     untranslated: frozenset[str] = frozenset()
+    # ... and each such value's own path, e.g. ("corrections", 1, "change")
+    english_paths: frozenset[tuple] = frozenset()
+
+    def in_english(self, path: tuple) -> bool:
+        """Whether the value at `path` is still shown in English in this edition (not translated yet)."""
+        return path in self.english_paths
 
     @property
     def id(self) -> str:

@@ -13,6 +13,7 @@ from ..model.records import Record
 from ..model.schema import labels
 from .escape import blockquote, md_inline
 from .i18n import active, t
+from .lang import english
 from .model import Site, date_of
 from .routes import page_of
 from .templates import macros
@@ -105,17 +106,21 @@ def disagreements(site: Site, here: str, record: Record) -> list[dict[str, Any]]
     return found
 
 
-def correction(site: Site, here: str, item: dict) -> dict[str, Any]:
-    """One correction: the day, what changed (inline Markdown of one paragraph), the sources that show it."""
-    return {"date": parse_date(item["date"]).human(), "change": Markup(" ".join(md_inline(item["change"]).split())),
+def correction(site: Site, here: str, record: Record, index: int) -> dict[str, Any]:
+    """One correction (the record's `index`th): the day, what changed (inline Markdown of one paragraph, marked
+    as English where this edition has no translation of it yet), the sources that show it."""
+    item = record.data["corrections"][index]
+    change = Markup(" ".join(md_inline(item["change"]).split()))
+    return {"date": parse_date(item["date"]).human(),
+            "change": english(change, record.in_english(("corrections", index, "change"))),
             "cites": cites(site, here, item["sources"])}
 
 
 def corrections(site: Site, here: str, record: Record) -> list[dict[str, Any]]:
     """The record's public corrections, newest first."""
-    items = sorted(record.data.get("corrections") or [], key=lambda c: parse_date(c["date"]).first_day,
-                   reverse=True)
-    return [correction(site, here, c) for c in items]
+    items = record.data.get("corrections") or []
+    order = sorted(range(len(items)), key=lambda i: parse_date(items[i]["date"]).first_day, reverse=True)
+    return [correction(site, here, record, i) for i in order]
 
 
 def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, with_speaker: bool = True) -> dict:
@@ -130,6 +135,8 @@ def quote_card(site: Site, here: str, quote: Record, with_link: bool = True, wit
     return {"text": Markup(site.abbr(blockquote(d["text"]))), "speaker": speaker, "role": d["role"],
             "occasion": d["occasion"],
             "place": d.get("place"), "date": date_of(quote).human(),
+            # the fields this edition shows in English (not translated yet), marked `lang="en"`
+            "english": {f: f in quote.untranslated for f in ("role", "occasion", "place")},
             "attribution": with_link, "permalink": link(here, page_of("quotes", quote.id)) if with_link else None,
             "cites": cites(site, here, d.get("sources") or []) if with_link else [],
             **_quote_languages(site, here, quote)}

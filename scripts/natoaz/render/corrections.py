@@ -8,7 +8,6 @@ from ..model import registry
 from ..model.dates import PartialDate, parse_date
 from ..model.records import Record
 from .blocks import correction, ref
-from .lang import english
 from .model import Site
 from .paging import chunked, nav_view
 from .routes import CORRECTIONS as PAGE
@@ -44,11 +43,6 @@ def _of(record: Record) -> list[Correction]:
     return [Correction(parse_date(c["date"]), record.collection, record.id, i, c) for i, c in enumerate(items)]
 
 
-def _in_english(item: dict) -> dict:
-    """What a correction changed is written in English (the schema does not translate it)."""
-    return {**item, "change": english(item["change"])}
-
-
 def corrections_pages(site: Site) -> dict[str, str]:
     found = all_corrections(site)
     chunks = chunked(found, PER_PAGE)
@@ -56,7 +50,7 @@ def corrections_pages(site: Site) -> dict[str, str]:
     for number, chunk in enumerate(chunks, start=1):
         here = corrections_page(number)
         items = [{"kind": registry.collection(c.collection).label, "record": ref(site, here, c.collection, c.record_id),
-                  "correction": _in_english(correction(site, here, c.item))} for c in chunk]
+                  "correction": correction(site, here, site.record(c.collection, c.record_id), c.index)} for c in chunk]
         pages[here] = render("corrections.md.j2", number=number, count=len(found), feed=link(here, FEED),
                              corrections=items, nav=nav_view(PAGE, number, len(chunks)))
     return pages

@@ -9,6 +9,9 @@ A sentence with numbers or names in it is one label with placeholders, so that e
 words: `t("{counted} in {year}.", counted=…, year=…)`, which Azerbaijani
 writes "{year}: {counted}.".
 
+Languages are shown by name, never by code: each table's `languages:` maps a code to the language's
+name in that table's language (`ru: Russian`, `ru: rus dili`); `language_name("ru")`.
+
 Counted nouns are data too. `plural(185, "event", "events")` (templates; `text.plural` in Python) gives
 "185 events" in English and "185 hadisə" in Azerbaijani, where a noun after a number stays singular.
 The table's `plural_rule` names how a number picks a noun's form, one of PLURAL_RULES (CLDR plural
@@ -77,6 +80,7 @@ class Labels:
     words: dict[str, str] = field(default_factory=dict)
     plural_rule: str = "en"
     forms: dict[str, dict[str, str]] = field(default_factory=dict)  # counted nouns given per category
+    languages: dict[str, str] = field(default_factory=dict)  # language code -> its name in this language
     used: set[str] = field(default_factory=set, compare=False)  # keys asked for (for `make stats`)
 
     def __call__(self, text: str, /, **values: Any) -> str:
@@ -140,6 +144,10 @@ def load_labels(language: str = BASE, folder: Path | None = None) -> Labels:
         if sorted(value) != sorted(categories) or not all(isinstance(f, str) and f for f in value.values()):
             raise LabelError(f"{path}: `{key}` must give a form for each of {', '.join(categories)} "
                              f"(`plural_rule: {rule}`), not {', '.join(map(str, value)) or 'none'}")
+    languages = table.get("languages") or {}
+    if not isinstance(languages, dict) or not all(isinstance(k, str) and CODE.fullmatch(k) and isinstance(v, str)
+                                                  and v for k, v in languages.items()):
+        raise LabelError(f"{path}: `languages` must map language codes (`ru`) to their names (`Russian`)")
     if months and (len(months) != 12 or not all(isinstance(m, str) for m in months)):
         raise LabelError(f"{path}: `months` must list the 12 month names")
     if months_day and (not months or len(months_day) != 12 or not all(isinstance(m, str) for m in months_day)):
@@ -151,7 +159,7 @@ def load_labels(language: str = BASE, folder: Path | None = None) -> Labels:
                   months=("", *months) if months else (),
                   months_day=("", *months_day) if months_day else (),
                   words={k: v[categories[0]] if isinstance(v, dict) else v for k, v in words.items() if v},
-                  plural_rule=rule, forms=forms)
+                  plural_rule=rule, forms=forms, languages=dict(languages))
 
 
 _ENGLISH = Labels()
@@ -170,6 +178,12 @@ def decimal(value: float, digits: int = 1) -> str:
 def t(text: str, /, **values: Any) -> str:
     """`text` in the language of the edition being rendered."""
     return active()(text, **values)
+
+
+def language_name(code: str) -> str:
+    """A language's name (its ISO code in the data) in the edition's language, from the tables'
+    `languages:` maps: the edition's, else English's, else the code itself."""
+    return active().languages.get(code) or load_labels(BASE).languages.get(code) or code
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -29,6 +29,7 @@ def field_label(pattern: tuple) -> str:
 def localize_record(record: Record, language: str) -> Record:
     data = copy.deepcopy(record.data)
     missing: set[str] = set()
+    paths: set[tuple] = set()
     for pattern, counted in translatable_fields(record.collection):
         if (record.collection, pattern) in VERBATIM:
             continue
@@ -40,7 +41,8 @@ def localize_record(record: Record, language: str) -> Record:
                 _set(data, path, translated)
             elif counted:
                 missing.add(field_label(pattern))
-    return dataclasses.replace(record, data=data, untranslated=frozenset(missing))
+                paths.add(path)
+    return dataclasses.replace(record, data=data, untranslated=frozenset(missing), english_paths=frozenset(paths))
 
 
 def localize(dataset: Dataset, language: str) -> Dataset:

@@ -17,7 +17,7 @@ from .blocks import Ref, cites, corrections, disagreements, quote_card, ref, ref
 from .cite import cite_view
 from .escape import esc, md_inline
 from .i18n import active, t
-from .lang import english, in_language
+from .lang import in_language
 from .model import Site, date_of
 from .notes import Notes
 from .routes import TIMELINE, index_of, page_of
@@ -39,10 +39,8 @@ def _page(site: Site, record: Record, meta: tuple[str, str], template: str, **vi
     make_jsonld = jsonld.BUILDERS.get(collection.jsonld)
     meta = {"search_boost": collection.search_boost, "search_exclude": collection.search_exclude,
             "jsonld": make_jsonld(site, record) if make_jsonld else ""}
-    # what a correction changed is written in English (the schema does not translate it)
-    changes = [{**c, "change": english(c["change"])} for c in corrections(site, here, record)]
     return render(f"records/{template}.md.j2", title=title, description=description, meta=meta, record=record,
-                  corrections=changes, cite=cite_view(site, collection.name, record, title),
+                  corrections=corrections(site, here, record), cite=cite_view(site, collection.name, record, title),
                   **view) + "\n"
 
 

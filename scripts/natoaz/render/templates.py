@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import FILTERS, label_text, template_default
-from .i18n import decimal, noun, plural, t
+from .i18n import decimal, language_name, noun, plural, t
 from .lang import english, in_language
 from .text import front_matter_block
 
@@ -46,7 +46,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(FOLDER), autoescape=True, finalize=template_default,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(FILTERS, en=english, lang=in_language)
-    env.globals.update(front_matter=_front_matter, plural=plural, noun=noun, decimal=decimal, t=_label)
+    env.globals.update(front_matter=_front_matter, language_name=language_name, plural=plural, noun=noun,
+                       decimal=decimal, t=_label)
     return env
 
 
