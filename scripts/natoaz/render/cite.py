@@ -12,10 +12,11 @@ from typing import Any
 
 from ..model import registry
 from ..model.dates import MONTH_DAY_NAMES, MONTH_NAMES
+from ..model.languages import BASE
 from ..model.records import Record
 from .blocks import label_in_english, title_language
 from .escape import bibtex_text
-from .i18n import t
+from .i18n import active, t
 from .model import Site, stamp_of
 from .options import LICENCE
 
@@ -47,8 +48,8 @@ def bibtex(key: str, fields: list[tuple[str, str]]) -> str:
 def bibtex_entry(site: Site, collection: str, record: Record, title: str) -> str:
     options = site.options
     stamp = stamp_of(record) or site.release
-    fields = [("author", "{" + bibtex_text(options.site_author) + "}"), ("title", "{" + bibtex_text(title) + "}"),
-              ("howpublished", bibtex_text(f"{options.site_name}, {_release(site)}")), ("year", str(stamp.year)),
+    fields = [("author", "{" + bibtex_text(t(options.site_author)) + "}"), ("title", "{" + bibtex_text(title) + "}"),
+              ("howpublished", bibtex_text(f"{t(options.site_name)}, {_release(site)}")), ("year", str(stamp.year)),
               ("version", site.version or site.release.iso()), ("url", site.permalink(collection, record.id)),
               ("urldate", ACCESSED),
               ("note", bibtex_text(t("{record}, licence {licence}", record=_record_words(collection, record.id),
@@ -63,9 +64,10 @@ def cite_view(site: Site, collection: str, record: Record, title: str) -> dict[s
     before, _, after = bibtex_entry(site, collection, record, title).partition(ACCESSED)
     months = MONTH_DAY_NAMES.get() or MONTH_NAMES.get()
     return {"permalink": site.permalink(collection, record.id), "placeholder": ACCESSED,
-            "author": site.options.site_author, "title": title,
+            "author": t(site.options.site_author), "title": title,
+            "author_lang": None if active().has(site.options.site_author) else BASE,
             "record_words": _record_words(collection, record.id, stamp.human() if stamp else ""),
-            "site_name": site.options.site_name, "release_words": _release(site),
+            "site_name": t(site.options.site_name), "release_words": _release(site),
             "version": site.version, "release": site.release.human(), "bibtex": (before, after),
             "months": ",".join(months[1:]), "title_lang": _title_language(collection, record)}
 

@@ -99,8 +99,8 @@ def _file(here: str, path: str, files: dict[str, str | bytes]) -> dict[str, obje
 def _bibtex(site: Site) -> str:
     options = site.options
     key = f"natoaz:dataset-{site.version}" if site.version else "natoaz:dataset"
-    return bibtex(key, [("author", "{" + bibtex_text(options.site_author) + "}"),
-                        ("title", "{" + bibtex_text(t("{name}: dataset", name=options.site_name)) + "}"),
+    return bibtex(key, [("author", "{" + bibtex_text(t(options.site_author)) + "}"),
+                        ("title", "{" + bibtex_text(t("{name}: dataset", name=t(options.site_name))) + "}"),
                         ("year", str(site.release.year)), ("version", site.version or site.release.iso()),
                         ("url", options.url(DATA)), ("urldate", site.release.iso()),
                         ("note", bibtex_text(t("Licence {licence}", licence=LICENCE)))])
@@ -111,8 +111,8 @@ def _citation(site: Site) -> str:
     options, release = site.options, site.release.human()
     words = (t("release {version} of {date}", version=site.version, date=release) if site.version
              else t("release of {date}", date=release))
-    return t("{author}. {name}: dataset, {release}. {licence}. {url} (accessed {date}).", author=options.site_author,
-             name=options.site_name, release=words, licence=LICENCE, url=options.url(DATA), date=release)
+    return t("{author}. {name}: dataset, {release}. {licence}. {url} (accessed {date}).", author=t(options.site_author),
+             name=t(options.site_name), release=words, licence=LICENCE, url=options.url(DATA), date=release)
 
 
 def data_page(site: Site, files: dict[str, str | bytes]) -> str:
@@ -133,7 +133,7 @@ def data_page(site: Site, files: dict[str, str | bytes]) -> str:
     return render(
         "data.md.j2", dataset_jsonld=dataset_jsonld, total=sum(counts.values()),
         span=f"{min(years)}–{max(years)}" if years else "–", licence=LICENCE, licence_url=LICENCE_URL,
-        author=options.site_author, version=site.version, release=site.release.human(),
+        author=t(options.site_author), version=site.version, release=site.release.human(),
         release_iso=site.release.iso(), schema_version=SCHEMA_VERSION,
         collections=[{"collection": c, "singular": registry.collection(c).singular, "count": counts[c],
                       **_file(here, csv_path(c), files)} for c in NAMES],
