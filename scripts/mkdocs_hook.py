@@ -35,7 +35,7 @@ from natoaz.render.banner import problems_banner
 from natoaz.render.options import options_from_config
 from natoaz.search.markup import mark_page
 from natoaz.search.pagefind import PagefindError, build_index
-from natoaz.standards.theme import fix_page
+from natoaz.standards.theme import fix_page, prewrap_tables
 
 log = logging.getLogger("mkdocs.hooks.natoaz")
 Generated = tuple[dict[str, str | bytes], dict[str, str]]  # (files by docs path, data file behind each page)
@@ -208,6 +208,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri in _state.untranslated:  # shown in English: the English expansions
         return editions.untranslated_page(markdown, editions.load_labels(_state.language)) + _state.abbreviations
     return markdown + _state.own_abbreviations
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tables in the containers Material's script would otherwise put them in after load (standards/theme.py)."""
+    return prewrap_tables(html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

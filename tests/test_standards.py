@@ -128,6 +128,45 @@ def test_built_pages_load_no_stylesheet_with_a_whole_page_restyle_on_load(site: 
             assert "data-md-color-switching" not in _uncommented(css), sheet
 
 
+def _rules(css: str, needle: str) -> list[tuple[str, str, list[str]]]:
+    """(media, selector, declarations) of each rule whose selector holds `needle`, whitespace-free."""
+    css, found = _uncommented(css), []
+    for media, body in re.findall(r"(@media[^{]*)\{((?:[^{}]*\{[^{}]*\})*)\s*\}", css) + [("", css)]:
+        if not media:
+            body = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*\s*\}", "", body)
+        for selector, declarations in re.findall(r"([^{}]+)\{([^{}]*)\}", body):
+            if needle in selector:
+                found.append((re.sub(r"\s+", "", media), re.sub(r"\s+", "", selector),
+                              [re.sub(r"\s+", "", d) for d in re.split(r";(?![^(]*\))", declarations) if d.strip()]))
+    return found
+
+
+def test_site_css_gives_prewrapped_tables_the_theme_table_styles() -> None:
+    """Built tables carry theme.TABLE_CLASS (so Material's script does not re-wrap them after load), which
+    Material's `table:not([class])` rules no longer reach: site.css has them for the class. On a Material
+    upgrade this fails if those rules changed."""
+    import material
+
+    (main,) = (Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css")
+    theirs = [(m, s.replace("table:not([class])", f"table.{theme.TABLE_CLASS}"), d)
+              for m, s, d in _rules(main.read_text(encoding="utf-8"), "table:not([class])")]
+    ours = _rules((ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8"), f"table.{theme.TABLE_CLASS}")
+    assert len(theirs) == 12 and ours == theirs
+
+
+def test_prewrap_tables_wraps_plain_tables_only() -> None:
+    html = "<p>x</p><table>\n<tr><td>1</td></tr>\n</table><table class=\"own\"><tr><td>2</td></tr></table>"
+    assert theme.prewrap_tables(html) == (
+        '<p>x</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="natoaz-table">'
+        '\n<tr><td>1</td></tr>\n</table></div></div><table class="own"><tr><td>2</td></tr></table>')
+
+
+def test_built_tables_are_prewrapped(site: Path) -> None:
+    text = (site / "data/index.html").read_text(encoding="utf-8")
+    assert "<table>" not in text and text.count(
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{theme.TABLE_CLASS}">') >= 1
+
+
 def test_built_pages_keep_the_toc_toggle_where_the_navigation_has_it(site: Path) -> None:
     in_nav = (site / "timeline/index.html").read_text(encoding="utf-8")
     assert 'id="__toc"' in in_nav and 'for="__toc"' in in_nav
