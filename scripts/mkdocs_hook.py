@@ -185,12 +185,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """The same page in each edition, for the language switcher and the hreflang links; the edition's
-    words for the theme overrides (`natoaz_t("Data and downloads")`)."""
-    context["natoaz_alternates"] = editions.alternates(page.url, _state.language, _state.root_url)
+def _words(context: dict) -> dict:
+    """The edition's words for the theme overrides (`natoaz_t("Data and downloads")`), and every edition's
+    label table (the 404 page points readers to the other editions)."""
     context["natoaz_t"] = editions.load_labels(_state.language)
+    context["natoaz_editions"] = editions.editions()
     return context
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """The same page in each edition, for the language switcher and the hreflang links; the words."""
+    context["natoaz_alternates"] = editions.alternates(page.url, _state.language, _state.root_url)
+    return _words(context)
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The theme's own pages (404.html, sitemap) get the edition's words too."""
+    return _words(context)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:

@@ -179,6 +179,10 @@ def test_favicon_logo_and_404_page(published: Path) -> None:
     assert '<script src="/repo/assets/javascripts/not-found.js"></script>' in missing
     for target in ("timeline/", "programmes/", "quotes/", "sources/", "data/"):
         assert f'href="/repo/{target}"' in missing, target
+    # a host serves the root 404 page for every address: it points Azerbaijani readers to their edition
+    assert '<p lang="az">Səhifə tapılmadı:' in missing and 'href="/repo/az/" hreflang="az"' in missing
+    az_missing = _text(published / "az/404.html")  # the edition's own, in its words
+    assert '<h1 id="page-not-found">Səhifə tapılmadı</h1>' in az_missing and "Page not found" not in az_missing
     assert check_site(published, PAGES_URL).breaks == []  # every link of every page, 404.html included
 
 
