@@ -1,6 +1,6 @@
 """Text shown in a language other than the page's: marked with its own (`lang="en"`), so that screen
 readers, search and hyphenation read it right. In another language's edition, the fields the schema does
-not translate (a source's publisher, a quote's role) and fields not translated yet stay in English; a
+not translate (a source's publisher) and fields not translated yet stay in English; a
 source's title is in the source's language."""
 
 from __future__ import annotations
