@@ -19,6 +19,7 @@ from natoaz.model.dates import parse_date
 from natoaz.paths import ROOT
 from natoaz.render import SiteOptions, abbreviation_definitions, render_site
 from natoaz.render.i18n import LabelError, edition, language_name, load_labels
+from natoaz.render.routes import FEED
 
 GOLDEN = Path(__file__).parent / "golden" / "mini-az"
 PAGES = ("events/1994-05-04-pfp-signed.md", "events/2025-05-06-speech.md", "quotes/alex-speaker-2025-05-06-began.md",
@@ -163,3 +164,14 @@ def test_every_language_in_the_data_has_a_name_in_every_label_table() -> None:
     with edition(load_labels("az")):
         assert language_name("ru") == "rus dili" and language_name("xx") == "xx"
     assert language_name("ru") == "Russian"
+
+
+def test_the_azerbaijani_feed_speaks_azerbaijani(tmp_path: Path) -> None:
+    dataset, _ = load_valid(translated_mini(tmp_path / "data"))
+    feed = str(render_site(dataset, SiteOptions(language="az"))[FEED])
+    assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="az">' in feed
+    assert "NATO–Azərbaycan əməkdaşlığı: əlavələr və düzəlişlər" in feed
+    assert "Azərbaycan Sülh naminə Tərəfdaşlığın Çərçivə Sənədini imzalayır" in feed  # the translated title
+    assert "Əlavə edilib (" in feed and "Added " not in feed and "Correction: " not in feed
+    english = str(render_site(dataset, SiteOptions())[FEED])
+    assert 'xml:lang="en"' in english and "Added event: " in english

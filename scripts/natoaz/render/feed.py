@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..model import registry
 from ..model.dates import PartialDate, parse_date
+from .i18n import active, t
 from .model import Site, date_of
 from .options import LICENCE
 from .routes import FEED as FEED
@@ -75,7 +76,7 @@ def entries(site: Site, limit: int | None = MAX_ENTRIES) -> list[Entry]:
 def _summary(site: Site, collection: str, record_id: str, correction: int | None = None) -> str:
     data = site.record(collection, record_id).data
     if correction is not None:
-        return plain_summary("Correction: " + str(data["corrections"][correction]["change"]), 400)
+        return plain_summary(t("Correction: {change}", change=str(data["corrections"][correction]["change"])), 400)
     text = data.get("summary") or data.get("text") or data.get("description") or data.get("title") or ""
     if collection == "people":
         text = "; ".join(f"{r['title']}, {r['organisation']}" for r in data.get("roles") or [])
@@ -95,41 +96,41 @@ def atom_feed(site: Site, releases: Sequence[ReleaseEntry] = ()) -> str:
     """The feed: the newest numbered releases (RELEASE_ENTRIES) and the MAX_ENTRIES newest record changes."""
     options = site.options
     feed_url = options.url(FEED)
-    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
-    _sub(root, "title", f"{options.site_name}: additions and corrections")
-    number = f" Data release {site.version}." if site.version else ""
-    _sub(root, "subtitle", "Records added to or corrected in the NATO–Azerbaijan reference data, newest first."
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": active().language})
+    _sub(root, "title", f"{t(options.site_name)}: {t('additions and corrections')}")
+    number = " " + t("Data release {version}.", version=site.version) if site.version else ""
+    _sub(root, "subtitle", t("Records added to or corrected in the NATO–Azerbaijan reference data, newest first.")
          + number)
     _sub(root, "id", f"{TAG}feed")
     _sub(root, "link", rel="self", type="application/atom+xml", href=feed_url)
     _sub(root, "link", rel="alternate", type="text/html", href=options.url(HOME) or "/")
     _sub(root, "updated", timestamp(site.release))
     author = _sub(root, "author")
-    _sub(author, "name", options.site_author)
-    _sub(root, "rights", f"Text and data: {LICENCE}")
+    _sub(author, "name", t(options.site_author))
+    _sub(root, "rights", t("Text and data: {licence}", licence=LICENCE))
     for release in list(releases)[-RELEASE_ENTRIES:][::-1]:
         element = _sub(root, "entry")
-        _sub(element, "title", f"Release {release.version} of the data")
+        _sub(element, "title", t("Release {version} of the data", version=release.version))
         url = options.url(release.page)
         _sub(element, "id", f"{TAG}release/{release.version}")
         _sub(element, "link", rel="alternate", type="text/html", href=url)
         _sub(element, "updated", timestamp(release.date))
-        _sub(element, "category", term="releases", label="Release")
+        _sub(element, "category", term="releases", label=t("Release"))
         _sub(element, "summary", release.summary, type="text")
     for entry in entries(site):
         url = site.permalink(entry.collection, entry.record_id)
         kind = registry.collection(entry.collection).label
-        verb = "Corrected" if entry.is_update else "Added"
         if entry.correction is not None:
             url += "#corrections"
         element = _sub(root, "entry")
-        _sub(element, "title", f"{verb} {kind.lower()}: {site.label(entry.collection, entry.record_id)}")
+        words = "Corrected {kind}: {title}" if entry.is_update else "Added {kind}: {title}"
+        _sub(element, "title", t(words, kind=t(kind.lower()), title=site.label(entry.collection, entry.record_id)))
         _sub(element, "id", tag_id(entry.collection, entry.record_id, entry.correction))
         _sub(element, "link", rel="alternate", type="text/html", href=url)
         if entry.published:
             _sub(element, "published", timestamp(entry.published))
         _sub(element, "updated", timestamp(entry.updated))
-        _sub(element, "category", term=entry.collection, label=kind)
+        _sub(element, "category", term=entry.collection, label=t(kind))
         _sub(element, "summary", _summary(site, entry.collection, entry.record_id, entry.correction), type="text")
     ET.indent(root, "  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
