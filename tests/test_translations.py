@@ -104,3 +104,13 @@ def test_coverage_counts_values_per_field(mini: Path) -> None:
     _translate(mini, "  translations:\n    az:\n      by: editors\n      title: Azərbaycan sənədi imzalayır\n")
     events = coverage(validate(mini, TODAY)[0])["az"]["events"]
     assert events["title"] == (1, 2) and events["summary"] == (0, 2)
+
+
+def test_a_quote_already_in_the_language_is_no_gap(mini: Path) -> None:
+    quotes = coverage(validate(mini, TODAY)[0])["az"]["quotes"]
+    assert quotes["text"] == (0, 1)
+    edit(mini / "quotes/2025.yaml", "  language: en\n", "  language: az\n")
+    dataset, problems = validate(mini, TODAY, gaps="each")
+    assert coverage(dataset)["az"]["quotes"]["text"] == (0, 0)
+    assert not any(p.message.startswith("no Azerbaijani translation") and "text" in p.message and "quotes" in p.file
+                   for p in problems)

@@ -61,13 +61,18 @@ def check_translations(dataset: Dataset) -> list[Problem]:
     return found + check_names(dataset)
 
 
+def _already_in(record: Record, path: tuple, language: str) -> bool:
+    """A quote whose words are in `language` already has nothing to translate into it (its `text`)."""
+    return record.collection == "quotes" and path == ("text",) and record.data.get("language") == language
+
+
 def gaps(record: Record, language: str) -> Iterator[tuple[tuple, tuple]]:
     """(English path, translated path) of every translatable value the record has and the language lacks."""
     for pattern, counted in translatable_fields(record.collection):
         if not counted:
             continue
         for path, value in record.values_at(pattern):
-            if value in (None, "", []):
+            if value in (None, "", []) or _already_in(record, path, language):
                 continue
             target = ("translations", language) + path
             if record.get(target) in (None, ""):
@@ -86,7 +91,7 @@ def coverage(dataset: Dataset) -> dict[str, dict[str, dict[str, tuple[int, int]]
                 for pattern, counted in translatable_fields(collection):
                     for path, value in record.values_at(pattern):
                         done = record.get(("translations", language) + path) not in (None, "")
-                        if value in (None, "", []) or not (counted or done):
+                        if value in (None, "", []) or not (counted or done) or _already_in(record, path, language):
                             continue
                         counts[_name(pattern)][0] += done
                         counts[_name(pattern)][1] += 1
