@@ -114,3 +114,18 @@ def test_a_quote_already_in_the_language_is_no_gap(mini: Path) -> None:
     assert coverage(dataset)["az"]["quotes"]["text"] == (0, 0)
     assert not any(p.message.startswith("no Azerbaijani translation") and "text" in p.message and "quotes" in p.file
                    for p in problems)
+
+
+def test_editors_names_the_fields_the_editors_wrote_beside_a_sources_text(mini: Path) -> None:
+    """A quote's text from a source with role and place by the editors: `editors` says so; it must name
+    fields of the entry, and only beside `by: source`."""
+    block = ("  translations:\n    az:\n      by: source\n      source: mfa-overview\n"
+             "      editors: [role, place]\n      role: Rəhbər\n      place: Bakı\n")
+    edit(mini / "quotes/2025.yaml", "  added: 2026-01-03\n", "  added: 2026-01-03\n" + block)
+    assert not [p for p in problems_of(mini) if "editors" in p.message]
+    edit(mini / "quotes/2025.yaml", "editors: [role, place]", "editors: [role, occasion]")
+    found = [p for p in problems_of(mini) if "`occasion` is not a translated field" in p.message]
+    assert len(found) == 1 and found[0].line == line_of(mini / "quotes/2025.yaml", "editors: [role, occasion]")
+    edit(mini / "quotes/2025.yaml", "by: source\n      source: mfa-overview\n", "by: editors\n")
+    edit(mini / "quotes/2025.yaml", "editors: [role, occasion]", "editors: [role]")
+    assert any("`editors` is only for an entry whose text a source gives" in p.message for p in problems_of(mini))

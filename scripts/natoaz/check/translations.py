@@ -48,11 +48,26 @@ def _record(record: Record, dataset: Dataset) -> Iterator[Problem]:
         if record.collection == "quotes" and record.data.get("language") == language and "text" in entry:
             yield record.problem(base + ("text",), f"the quote is already in `{language}` (`language: {language}`)",
                                  "a quote's own words stay as they are: drop this translation of its text")
+        yield from _editors(record, base, entry)
         source = dataset.get("sources", entry["source"]) if isinstance(entry.get("source"), str) else None
         if entry.get("by") == "source" and source and source.data.get("language") not in (language, None):
             yield record.problem(base + ("source",), f"source `{source.id}` is in `{source.data.get('language')}`, "
                                  f"not `{language}`", "name the source that publishes the text in this language",
                                  severity=WARNING)
+
+
+def _editors(record: Record, base: tuple, entry: dict) -> Iterator[Problem]:
+    """`editors` names fields of this entry, and only beside a source's text (`by: source`)."""
+    named = entry.get("editors")
+    if not isinstance(named, list):
+        return
+    if entry.get("by") != "source":
+        yield record.problem(base + ("editors",), "`editors` is only for an entry whose text a source gives "
+                             "(`by: source`)", "drop `editors`: with `by: editors` every field is the editors'")
+    for i, name in enumerate(named):
+        if name in ("by", "source", "editors") or name not in entry:
+            yield record.problem(base + ("editors", i), f"`{name}` is not a translated field of this entry",
+                                 "name fields given in this entry, e.g. `[role, place]`")
 
 
 def check_translations(dataset: Dataset) -> list[Problem]:

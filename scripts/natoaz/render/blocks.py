@@ -151,7 +151,8 @@ def _quote_languages(site: Site, here: str, quote: Record) -> dict:
     given = (quote.data.get("translations") or {}).get(page_language) if page_language != own else None
     translation = None
     if isinstance(given, dict) and given.get("text"):
-        by_source = given.get("by") == "source" and given.get("source") in site.data["sources"]
+        by_source = (given.get("by") == "source" and given.get("source") in site.data["sources"]
+                     and "text" not in (given.get("editors") or ()))
         translation = {"text": Markup(site.abbr(blockquote(given["text"]))),
                        "label": "Text published by the source" if by_source else "Editors' translation",
                        "source": cite(site, here, given["source"]) if by_source else None}
