@@ -75,7 +75,8 @@ zensical: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m natoaz.tools.bench --scales 1,10
 
-## bench-full: bench plus 100x (~16,600 events; about 30 min; ~2.6 GB under bench-results/work/)
+## bench-full: bench plus 100x (~16,600 events, ~162,000 pages in two editions; over an hour on 2 quiet cores;
+## ~2.6 GB under bench-results/work/; the Python heap's peak is measured below 100x only)
 bench-full: $(STAMP)
 	$(PY) -m natoaz.tools.bench --scales 1,10,100
 

@@ -31,6 +31,8 @@ from .measure import Stage, python_peak_mb, timed
 from .report import format_report, ratios, shares, summary, targets
 from .site_metrics import site_metrics
 
+TRACE_BELOW = 100  # scales below this also measure the Python heap's peak (tracemalloc) of validate and render
+
 
 class BenchError(RuntimeError):
     pass
@@ -56,7 +58,8 @@ def bench_scale(base: Base, scale: int, work: Path, repeats: int, seed: int) -> 
         loaded, seconds = timed(partial(stages.load_and_validate, data_dir))
         validate.seconds.append(seconds)
     dataset, found_errors, found_warnings = loaded
-    validate.peak_mb = python_peak_mb(partial(stages.load_and_validate, data_dir))
+    if scale < TRACE_BELOW:  # tracemalloc slows a run several times over: at 100x it cost more than the build
+        validate.peak_mb = python_peak_mb(partial(stages.load_and_validate, data_dir))
     if found_errors:
         raise BenchError(f"the generated {scale}x data has {found_errors} error(s): `python -m natoaz --data "
                          f"{data_dir} check`")
@@ -66,7 +69,8 @@ def bench_scale(base: Base, scale: int, work: Path, repeats: int, seed: int) -> 
     for _ in range(repeats):
         pages, seconds = timed(partial(stages.render, dataset))
         render.seconds.append(seconds)
-    render.peak_mb = python_peak_mb(partial(stages.render, dataset))
+    if scale < TRACE_BELOW:
+        render.peak_mb = python_peak_mb(partial(stages.render, dataset))
     render.extra["pages"] = len(pages)
     del pages, dataset
     stages.cold_cache()
