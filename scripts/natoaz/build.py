@@ -16,6 +16,7 @@ from pathlib import Path
 from .atomic import ignore_sigint, output_lock, signals_interrupt, swap, sweep, temp_prefix
 from .check.validate import load_valid
 from .editions import language_folder
+from .editions import prefix as edition_prefix
 from .model.languages import BASE, declared
 from .paths import DATA_DIR, DOCS_DIR, ROOT
 from .render import abbreviation_definitions, render_site
@@ -98,9 +99,8 @@ def _alternates(entry: str, root: str, own: str, editions: dict[str, set[str]]) 
     if not found or not found.group(1).startswith(root + own):
         return entry
     path = found.group(1)[len(root + own):]
-    links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{root}{prefix}{path}"/>'
-                    for code, prefix in ((c, "" if c == BASE else c + "/") for c in editions)
-                    if path in editions[code])
+    links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{root}{edition_prefix(code)}{path}"/>'
+                    for code in editions if path in editions[code])
     return entry.replace("</url>", f"{links}</url>", 1) if links.count("<xhtml:link") > 1 else entry
 
 
@@ -121,9 +121,9 @@ def merge_sitemaps(site: Path, languages: tuple[str, ...]) -> None:
         path = site / language / "sitemap.xml"
         # kept as well: Material's script on that edition's pages fetches the sitemap.xml at its root
         own[language] = _URL_ENTRY.findall(path.read_text(encoding="utf-8")) if path.is_file() else []
-    paths = {code: {m.group(1)[len(root + ("" if code == BASE else code + "/")):]
+    paths = {code: {m.group(1)[len(root + edition_prefix(code)):]
                     for e in entries if (m := _LOC.search(e))} for code, entries in own.items()}
-    entries = [_alternates(e, root, "" if code == BASE else code + "/", paths)
+    entries = [_alternates(e, root, edition_prefix(code), paths)
                for code, found in own.items() for e in found]
     head, _, _ = text.partition("<url>")
     head = head.replace('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',

@@ -26,9 +26,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..load.config import read_config
-from .site_scan import column_of, scan_html, scan_sitemap, site_files
+from .site_scan import LOC, column_of, scan_html, scan_sitemap, site_files
 
-_LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _REASONS = {"index": "the folder has no index.html", "missing": "no such page or file"}
 
@@ -63,7 +62,7 @@ def site_url_of_build(site_dir: Path) -> str | None:
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return None
-    locs = _LOC.findall(sitemap.read_text(encoding="utf-8", errors="replace"))
+    locs = LOC.findall(sitemap.read_text(encoding="utf-8", errors="replace"))
     if not locs:
         return None
     common = os.path.commonprefix(locs)

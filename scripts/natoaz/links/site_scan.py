@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-_LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
+LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")  # a sitemap entry's address
 _REFRESH = re.compile(r"^\s*\d+\s*[;,]\s*url\s*=\s*(['\"]?)(.+?)\1\s*$", re.IGNORECASE)
 # The attributes that are links, and the anchors a `#fragment` may name.
 _LINKS = etree.XPath(
@@ -77,7 +77,7 @@ def scan_sitemap(data: bytes) -> Scanned:
     """The `<loc>` addresses of a sitemap (or feed), and the `href` of its `<xhtml:link>` (or `<link>`) tags."""
     text = data.decode("utf-8", errors="replace")
     found = Scanned()
-    for pattern in (_LOC, _HREF):
+    for pattern in (LOC, _HREF):
         line, offset = 1, 0
         for m in pattern.finditer(text):
             line, offset = line + text.count("\n", offset, m.start(1)), m.start(1)
