@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from conftest import FIXTURES
 from natoaz.check.validate import load_valid
 from natoaz.render import model, records, render_site, timeline
 from natoaz.render.model import split_evenly
+from natoaz.tools.bench.generator import generate
 from natoaz.tools.bench.site_metrics import page_kind
 
 READER = FIXTURES / "reader"
@@ -95,3 +97,31 @@ def test_year_links_carry_only_the_programmes_the_filter_lists(monkeypatch: pyte
 ])
 def test_bench_names_the_kind_of_each_page(path: str, kind: str) -> None:
     assert page_kind(path) == kind
+
+
+def _nearest_by_brute_force(site: model.Site, event: model.Record, programme: str, most: int) -> list[str]:
+    """The specification: every other event of the programme, nearest first (ties by id), in date order."""
+    def day(event_id: str) -> object:
+        return model.date_of(site.record("events", event_id)).first_day
+    others = [e for e in site.referring("programmes", programme, "events") if e != event.id]
+    nearest = sorted(others, key=lambda e: (abs((day(e) - model.date_of(event).first_day).days), e))[:most]
+    return sorted(nearest, key=lambda e: (day(e), e))
+
+
+@pytest.mark.parametrize("factor", [1, 3])
+@pytest.mark.parametrize("most", [1, 5, 40])
+def test_related_events_are_the_nearest_in_time(tmp_path: Path, factor: int, most: int) -> None:
+    """An event page's related events (a search in the programme's events sorted by day, so the page's cost
+    does not grow with the programme) are exactly the nearest ones, ties and same-day events included: on
+    the real data and on 3x synthetic data, where many events share a day."""
+    data = tmp_path / "data"
+    generate(data, factor)
+    site = model.Site(load_valid(data)[0])
+    checked = 0
+    for event in site.events:
+        assert site.events[site.event_positions[event.id]] is event
+        for programme in event.data.get("programmes") or []:
+            expected = _nearest_by_brute_force(site, event, programme, most)
+            assert site.nearest_in_time("programmes", programme, "events", event, most) == expected
+            checked += bool(expected)
+    assert checked > 20

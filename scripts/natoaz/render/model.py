@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,8 @@ class Site:
     # (collection, id) -> {referring collection: [ids in page order]}
     referrers: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=lambda: defaultdict(dict))
     _sorted: dict[str, list[Record]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_day: dict[tuple[str, str, str], tuple[list[int], list[str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in NAMES:
@@ -52,6 +55,34 @@ class Site:
     def referring(self, collection: str, record_id: str, by: str) -> list[str]:
         """Ids of the `by` records that refer to a record, in page order."""
         return self.referrers.get((collection, record_id), {}).get(by, [])
+
+    def nearest_in_time(self, collection: str, record_id: str, by: str, record: Record, most: int) -> list[str]:
+        """Ids of the `most` `by` records referring to a record whose first day is nearest `record`'s (ties: by
+        id), `record` itself left out; in date order. A search in the referrers sorted by day (sorted once per
+        referred record), so a page costs the same however many records refer to the same one."""
+        key = (collection, record_id, by)
+        if key not in self._by_day:
+            dated = sorted((date_of(self.record(by, i)).first_day.toordinal(), i)
+                           for i in self.referring(collection, record_id, by))
+            self._by_day[key] = ([day for day, _ in dated], [i for _, i in dated])
+        days, ids = self._by_day[key]
+        day = date_of(record).first_day.toordinal()
+        lo = hi = bisect_left(days, day)
+        found, radius = 0, 0
+        while found < most and (lo > 0 or hi < len(days)):  # widen to the `most`-th nearest other record
+            if hi < len(days) and (lo == 0 or days[hi] - day <= day - days[lo - 1]):
+                radius, taken, hi = days[hi] - day, ids[hi], hi + 1
+            else:
+                radius, taken, lo = day - days[lo - 1], ids[lo - 1], lo - 1
+            found += taken != record.id
+        window = range(bisect_left(days, day - radius), bisect_right(days, day + radius)) if found else range(0)
+        near = sorted((abs(days[n] - day), ids[n], days[n]) for n in window if ids[n] != record.id)[:most]
+        return [i for _, i, _ in sorted(near, key=lambda item: (item[2], item[1]))]
+
+    @cached_property
+    def event_positions(self) -> dict[str, int]:
+        """Each event's place in `events` (date order)."""
+        return {event.id: n for n, event in enumerate(self.events)}
 
     def cited_by(self, source_id: str) -> dict[str, list[str]]:
         """The records citing a source, per collection."""

@@ -51,7 +51,7 @@ def _dated(site: Site, here: str, event: Record) -> Ref:
 def _neighbours(site: Site, here: str, event: Record) -> dict[str, Ref | None]:
     """Previous and next event in time."""
     events = site.events
-    i = next(n for n, e in enumerate(events) if e.id == event.id)
+    i = site.event_positions[event.id]
     return {"earlier": _dated(site, here, events[i - 1]) if i > 0 else None,
             "later": _dated(site, here, events[i + 1]) if i + 1 < len(events) else None}
 
@@ -59,12 +59,8 @@ def _neighbours(site: Site, here: str, event: Record) -> dict[str, Ref | None]:
 def _related(site: Site, here: str, event: Record) -> list[dict[str, Any]]:
     """For each programme of the event, the other events of that programme nearest in time."""
     out = []
-    day = date_of(event).first_day
     for programme in event.data.get("programmes") or []:
-        others = [e for e in site.referring("programmes", programme, "events") if e != event.id]
-        nearest = sorted(others, key=lambda e: (abs((date_of(site.record("events", e)).first_day - day).days), e))
-        chosen = sorted(nearest[:RELATED], key=lambda e: (date_of(site.record("events", e)).first_day, e))
-        if chosen:
+        if chosen := site.nearest_in_time("programmes", programme, "events", event, RELATED):
             out.append({"programme": site.label("programmes", programme),
                         "events": refs(site, here, "events", chosen, dated=True)})
     return out
