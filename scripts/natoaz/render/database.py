@@ -26,6 +26,7 @@ METADATA_FILE = DB_METADATA_FILE  # the name the Data page imports
 
 SEARCHABLE = ("title", "name", "summary", "description", "text")  # full-text search on these columns
 LABELS = ("title", "name", "id")  # the first present labels a record in Datasette
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str).encode  # one encoder (json.dumps makes one per call)
 _TYPES = {"string": str, "boolean": int, "integer": int, "number": float, "list": str, "json": str}
 
 
@@ -38,7 +39,7 @@ def _value(column: Column, record: Record) -> Any:
     if value is None:
         return None
     if column.kind in ("list", "json"):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return _JSON(value)
     if column.kind == "boolean":
         return int(bool(value))
     return value if isinstance(value, (int, float)) else str(value)
