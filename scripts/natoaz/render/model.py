@@ -80,6 +80,19 @@ class Site:
         return [i for _, i, _ in sorted(near, key=lambda item: (item[2], item[1]))]
 
     @cached_property
+    def entry_tags(self) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+        """Sectors and programmes of each timeline entry (event or quote), worked out once for the filter, the
+        counts and the year list; a quote inherits those of the events it names."""
+        out = {}
+        for record in [*self.events, *self.quotes]:
+            sources = [record] + [self.record("events", e) for e in record.links_to("events")
+                                  if e in self.data["events"]]
+            out[(record.collection, record.id)] = (
+                list(dict.fromkeys(s for r in sources for s in r.links_to("sectors"))),
+                list(dict.fromkeys(p for r in sources for p in r.links_to("programmes"))))
+        return out
+
+    @cached_property
     def event_positions(self) -> dict[str, int]:
         """Each event's place in `events` (date order)."""
         return {event.id: n for n, event in enumerate(self.events)}

@@ -43,11 +43,8 @@ def quote_anchor(quote_id: str) -> str:
 
 
 def _tags(site: Site, record: Record) -> tuple[list[str], list[str]]:
-    """Sectors and programmes of an entry; a quote without its own inherits those of its event."""
-    sources = [record] + [site.record("events", e) for e in record.links_to("events") if e in site.data["events"]]
-    sectors = list(dict.fromkeys(s for r in sources for s in r.links_to("sectors")))
-    programmes = list(dict.fromkeys(p for r in sources for p in r.links_to("programmes")))
-    return sectors, programmes
+    """Sectors and programmes of an entry (Site.entry_tags)."""
+    return site.entry_tags[(record.collection, record.id)]
 
 
 def _entry(site: Site, here: str, record: Record) -> dict[str, Any]:
