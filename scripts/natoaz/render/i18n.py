@@ -82,6 +82,7 @@ class Labels:
     forms: dict[str, dict[str, str]] = field(default_factory=dict)  # counted nouns given per category
     languages: dict[str, str] = field(default_factory=dict)  # language code -> its name in this language
     used: set[str] = field(default_factory=set, compare=False)  # keys asked for (for `make stats`)
+    escaped: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # see templates._label
 
     def __call__(self, text: str, /, **values: Any) -> str:
         self.used.add(text)

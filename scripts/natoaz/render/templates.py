@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import FILTERS, label_text, template_default
-from .i18n import decimal, language_name, noun, plural, t
+from .i18n import active, decimal, language_name, noun, plural, t
 from .lang import english, in_language
 from .text import front_matter_block
 
@@ -37,8 +37,13 @@ def _front_matter(title: str, description: str, **extra: Any) -> Markup:
 def _label(text: str, /, **values: Any) -> Markup:
     """`t()` in templates: the label as text, escaped for HTML (`&`, `<`, `>`, `"`), apostrophes kept; each
     `{placeholder}` filled with its value escaped as `{{ value }}` would be (a fragment already Markup as is)."""
-    label = label_text(t(text))
-    return Markup(label.format(**{key: template_default(value) for key, value in values.items()}) if values else label)
+    if values:
+        return Markup(label_text(t(text)).format(**{key: template_default(value) for key, value in values.items()}))
+    labels = active()
+    if text not in labels.escaped:  # a page asks for the same few dozen labels: escape each once per edition
+        labels.escaped[text] = label_text(labels(text))
+    labels.used.add(text)
+    return Markup(labels.escaped[text])
 
 
 @cache
