@@ -75,10 +75,11 @@ zensical: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m natoaz.tools.bench --scales 1,10
 
-## bench-full: bench plus 100x (~16,600 events, ~162,000 pages in two editions; over an hour on 2 quiet cores;
-## ~2.6 GB under bench-results/work/; the Python heap's peak is measured below 100x only)
+## bench-full: bench plus 100x (18,500 events, 163,850 pages in two editions; 49 min on 2 quiet cores with
+## ARGS="--repeat 1 --no-serve", more with the defaults; ~7.4 GB under bench-results/work/; the Python heap's
+## peak is measured below 100x only)
 bench-full: $(STAMP)
-	$(PY) -m natoaz.tools.bench --scales 1,10,100
+	$(PY) -m natoaz.tools.bench --scales 1,10,100 $(ARGS)
 
 ## bench-search: Material's search (lunr) against Pagefind at SCALES (default 1,10; 1,10,100 for all):
 ## index size and build time, bytes and ms until the first results in Chromium, and the query set on the real data.
