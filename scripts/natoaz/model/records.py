@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..problems import Problem, field_name
@@ -20,14 +20,18 @@ class Record:
     file: str  # path relative to the project root, e.g. data/events/1994.yaml
     positions: dict[tuple, tuple[int, int]]
     key_positions: dict[tuple, tuple[int, int]]
-    # In an edition in another language (render/localize.py): the fields still shown in English
-    untranslated: frozenset[str] = frozenset()
-    # ... and each such value's own path, e.g. ("corrections", 1, "change")
+    # In an edition in another language (render/localize.py): each value still shown in English (not
+    # translated yet), by its path, e.g. ("corrections", 1, "change")
     english_paths: frozenset[tuple] = frozenset()
 
     def in_english(self, path: tuple) -> bool:
         """Whether the value at `path` is still shown in English in this edition (not translated yet)."""
         return path in self.english_paths
+
+    @cached_property
+    def untranslated(self) -> frozenset[str]:
+        """The fields still shown in English, named as in the schema: `summary`, `roles[].title`."""
+        return frozenset(schema_field(path) for path in self.english_paths)
 
     @property
     def id(self) -> str:
@@ -81,6 +85,12 @@ class Record:
                 at_key: bool = False) -> Problem:
         line, col = self.where(path, at_key)
         return Problem(self.file, line, col, field_name(path), message, severity=severity, hint=hint)
+
+
+def schema_field(path: tuple) -> str:
+    """A field as the schema names it, list positions left out: `roles[].title` for ("roles", 0, "title") or
+    ("roles", ANY, "title")."""
+    return ".".join("[]" if part is ANY or isinstance(part, int) else part for part in path).replace(".[]", "[]")
 
 
 def _expand(value: Any, pattern: tuple, path: tuple) -> Iterator[tuple[tuple, Any]]:

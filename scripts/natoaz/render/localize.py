@@ -10,7 +10,7 @@ import dataclasses
 from typing import Any
 
 from ..model.records import Dataset, Record
-from ..model.schema import ANY, translatable_fields
+from ..model.schema import translatable_fields
 
 VERBATIM = {("quotes", ("text",))}  # fields never replaced by a translation
 
@@ -21,14 +21,8 @@ def _set(data: Any, path: tuple, value: Any) -> None:
     data[path[-1]] = value
 
 
-def field_label(pattern: tuple) -> str:
-    """`roles[].title` for ("roles", ANY, "title")."""
-    return ".".join("[]" if part is ANY else part for part in pattern).replace(".[]", "[]")
-
-
 def localize_record(record: Record, language: str) -> Record:
     data = copy.deepcopy(record.data)
-    missing: set[str] = set()
     paths: set[tuple] = set()
     for pattern, counted in translatable_fields(record.collection):
         if (record.collection, pattern) in VERBATIM:
@@ -40,9 +34,8 @@ def localize_record(record: Record, language: str) -> Record:
             if isinstance(translated, str) and translated:
                 _set(data, path, translated)
             elif counted:
-                missing.add(field_label(pattern))
                 paths.add(path)
-    return dataclasses.replace(record, data=data, untranslated=frozenset(missing), english_paths=frozenset(paths))
+    return dataclasses.replace(record, data=data, english_paths=frozenset(paths))
 
 
 def localize(dataset: Dataset, language: str) -> Dataset:
